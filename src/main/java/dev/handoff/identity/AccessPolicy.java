@@ -1,0 +1,87 @@
+package dev.handoff.identity;
+
+import static dev.handoff.identity.Groups.*;
+import static org.camunda.bpm.engine.authorization.Permissions.*;
+import static org.camunda.bpm.engine.authorization.Resources.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+
+/**
+ * Who may do what in the engine, in one table. Tasks themselves are authorized by the engine as they are
+ * created: a candidate group or assignee gets read and work rights on that task only.
+ */
+final class AccessPolicy {
+
+    record Grant(String group, Resource resource, String resourceId, List<Permission> permissions) {
+    }
+
+    static final String LEAD_LIFECYCLE = "lead-lifecycle";
+    static final String CONTENT_REQUEST = "content-request";
+    static final String ALIGNMENT_REVIEW = "alignment-review";
+
+    /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
+    private static final Map<String, List<String>> READS = Map.of(
+            MARKETING_OPS, List.of(LEAD_LIFECYCLE, ALIGNMENT_REVIEW),
+            DEMAND_GEN, List.of(LEAD_LIFECYCLE),
+            CONTENT_MARKETING, List.of(CONTENT_REQUEST),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            SDR, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
+            AE, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
+            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+    private static final Map<String, List<String>> STARTS = Map.of(
+            MARKETING_OPS, List.of(LEAD_LIFECYCLE),
+            DEMAND_GEN, List.of(LEAD_LIFECYCLE),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE),
+            SDR, List.of(CONTENT_REQUEST),
+            AE, List.of(CONTENT_REQUEST),
+            SALES_MANAGERS, List.of(CONTENT_REQUEST),
+            INTEGRATION, List.of(LEAD_LIFECYCLE));
+    /** Managers oversee their side's processes: they see every instance and task and may reassign. */
+    private static final Map<String, List<String>> OVERSEES = Map.of(
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+
+    static List<Grant> grants() {
+        List<Grant> grants = new ArrayList<>();
+        for (String group : HUMAN) {
+            grants.add(new Grant(group, APPLICATION, "tasklist", List.of(ACCESS)));
+            grants.add(new Grant(group, USER, "*", List.of(READ)));
+            grants.add(new Grant(group, GROUP, "*", List.of(READ)));
+        }
+        READS.forEach((group, keys) -> keys.forEach(key ->
+                grants.add(new Grant(group, PROCESS_DEFINITION, key, List.of(READ)))));
+        STARTS.forEach((group, keys) -> {
+            grants.add(new Grant(group, PROCESS_INSTANCE, "*", List.of(CREATE)));
+            keys.forEach(key -> grants.add(new Grant(group, PROCESS_DEFINITION, key, List.of(READ, CREATE_INSTANCE))));
+        });
+        // The intake API records engagement on running leads by message correlation.
+        grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
+        OVERSEES.forEach((group, keys) -> {
+            grants.add(new Grant(group, APPLICATION, "cockpit", List.of(ACCESS)));
+            grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
+            grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
+            grants.add(new Grant(group, DEPLOYMENT, "*", List.of(READ)));
+            keys.forEach(key -> grants.add(new Grant(group, PROCESS_DEFINITION, key,
+                    List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK))));
+        });
+        // Marketing ops own the shared definitions: they deploy models from Camunda Modeler.
+        grants.add(new Grant(MARKETING_OPS, DEPLOYMENT, "*", List.of(READ, CREATE)));
+        grants.add(new Grant(MARKETING_OPS, PROCESS_DEFINITION, "*", List.of(READ)));
+        grants.add(new Grant(MARKETING_OPS, DECISION_DEFINITION, "*", List.of(READ)));
+        grants.add(new Grant(MARKETING_OPS, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
+        for (Resources resource : Resources.values()) {
+            grants.add(new Grant(ADMIN, resource, "*", List.of(Permissions.ALL)));
+        }
+        return grants;
+    }
+
+    private AccessPolicy() {
+    }
+}

@@ -1,0 +1,108 @@
+package dev.handoff.platform;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates Handoff's own endpoints against the engine's identity service: an open Camunda webapp
+ * session, or HTTP basic (which keeps the engine's login throttling). The engine then applies its
+ * authorizations to that user for the rest of the request.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private final IdentityService identityService;
+    private final String engineName;
+    private final List<String> requiredGroups;
+    private final List<String> openPaths;
+
+    /**
+     * @param requiredGroups groups of which the user must be in one, or empty for any authenticated user
+     * @param openPaths      paths (and everything below them) that anyone may call
+     */
+    public ApiAuthenticationFilter(IdentityService identityService, String engineName, List<String> requiredGroups,
+            List<String> openPaths) {
+        this.identityService = identityService;
+        this.engineName = engineName;
+        this.requiredGroups = requiredGroups;
+        this.openPaths = openPaths;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return openPaths.stream().anyMatch(open -> path.equals(open) || path.startsWith(open + "/"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String userId = sessionUser(request);
+        if (userId == null) {
+            userId = basicUser(request);
+        }
+        if (userId == null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"handoff\"");
+            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
+                    "Sign in with HTTP basic authentication or a Camunda webapp session.");
+            return;
+        }
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).toList();
+        if (!requiredGroups.isEmpty() && groups.stream().noneMatch(requiredGroups::contains)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "User " + userId + " is in none of the groups " + requiredGroups + ".");
+            return;
+        }
+        identityService.setAuthentication(userId, groups);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    private String sessionUser(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (session == null) {
+            return null;
+        }
+        Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
+        Authentication authentication = authentications == null ? null
+                : authentications.getAuthenticationForProcessEngine(engineName);
+        return authentication == null ? null : authentication.getIdentityId();
+    }
+
+    private String basicUser(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String userId = decoded.substring(0, colon);
+        return identityService.checkPassword(userId, decoded.substring(colon + 1)) ? userId : null;
+    }
+}

@@ -1,0 +1,124 @@
+package dev.handoff.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.handoff.support.Api;
+import dev.handoff.support.IntegrationTest;
+
+@IntegrationTest
+class PlatformSecurityIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    IdentityService identityService;
+
+    @Test
+    void engineRestNeedsCredentials() {
+        Api.Response response = Api.anonymous(port).get("/engine-rest/process-definition");
+        assertThat(response.status()).isEqualTo(401);
+    }
+
+    @Test
+    void usersReadOnlyTheProcessDefinitionsOfTheirRole() {
+        assertThat(keys(Api.as(port, "admin").get("/engine-rest/process-definition")))
+                .contains("lead-lifecycle");
+        assertThat(keys(Api.as(port, "sam").get("/engine-rest/process-definition")))
+                .contains("lead-lifecycle").doesNotContain("alignment-review");
+        assertThat(keys(Api.as(port, "cora").get("/engine-rest/process-definition")))
+                .doesNotContain("lead-lifecycle");
+    }
+
+    @Test
+    void aWrongPasswordIsRefused() {
+        String user = "wrongpw-" + UUID.randomUUID().toString().substring(0, 8);
+        User u = identityService.newUser(user);
+        u.setPassword("right-password");
+        identityService.saveUser(u);
+        identityService.createMembership(user, "sdr");
+
+        assertThat(Api.as(port, user, "wrong").get("/engine-rest/process-definition").status()).isEqualTo(401);
+        assertThat(Api.as(port, user, "wrong").get("/api/leads").status()).isEqualTo(401);
+    }
+
+    @Test
+    void healthIsOpenAndOtherActuatorEndpointsAreForAdmins() {
+        Api.Response health = Api.anonymous(port).get("/actuator/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asText()).isEqualTo("UP");
+
+        assertThat(Api.anonymous(port).get("/actuator/env").status()).isEqualTo(401);
+        Api.Response asSam = Api.as(port, "sam").get("/actuator/env");
+        assertThat(asSam.status()).isEqualTo(403);
+        assertThat(asSam.contentType()).startsWith("application/problem+json");
+        assertThat(Api.as(port, "admin").get("/actuator/env").status()).isEqualTo(200);
+    }
+
+    @Test
+    void handoffApiNeedsCredentials() {
+        assertThat(Api.anonymous(port).get("/api/leads").status()).isEqualTo(401);
+    }
+
+    @Test
+    void integrationAccountsStayOffTheEngineApi() {
+        assertThat(Api.as(port, "intake").get("/engine-rest/process-definition").status()).isEqualTo(403);
+    }
+
+    @Test
+    void everyDemoUserSeesTheFiltersOfItsRole() {
+        List<String> common = List.of("My tasks", "My group's tasks", "Due soon / overdue");
+        Map<String, List<String>> queues = Map.of(
+                "sam", List.of("SDR queue"),
+                "alex", List.of("AE queue"),
+                "sally", List.of("SDR queue", "AE queue", "Sales managers' queue"),
+                "mona", List.of("Marketing ops queue"),
+                "dean", List.of("Demand gen queue"),
+                "cora", List.of("Content queue"),
+                "mark", List.of("Marketing ops queue", "Demand gen queue", "Content queue",
+                        "Marketing managers' queue"));
+        queues.forEach((user, own) -> {
+            List<String> expected = new ArrayList<>(common);
+            expected.addAll(own);
+            assertThat(names(Api.as(port, user).get("/engine-rest/filter"))).as(user)
+                    .containsExactlyInAnyOrderElementsOf(expected);
+        });
+        assertThat(names(Api.as(port, "admin").get("/engine-rest/filter"))).hasSize(10);
+    }
+
+    @Test
+    void tasklistServesItsLoginPage() {
+        Api.Response page = Api.anonymous(port).get("/camunda/app/tasklist/default/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Tasklist");
+    }
+
+    private static List<String> keys(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> keys = new ArrayList<>();
+        response.json().forEach(d -> keys.add(d.path("key").asText()));
+        return keys;
+    }
+
+    private static List<String> names(Api.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        for (JsonNode filter : response.json()) {
+            names.add(filter.path("name").asText());
+        }
+        return names;
+    }
+}

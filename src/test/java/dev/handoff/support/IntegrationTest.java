@@ -1,0 +1,22 @@
+package dev.handoff.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A whole Handoff on a random port: on an in-memory H2 database, or on PostgreSQL in the build's second
+ * integration-test run. Contexts are cached across test classes with the same configuration.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:h2:mem:handoff-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "camunda.bpm.job-execution.enabled=false" })
+@Import(TestDatabase.class)
+public @interface IntegrationTest {
+}
