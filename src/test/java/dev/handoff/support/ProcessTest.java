@@ -1,0 +1,24 @@
+package dev.handoff.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * A process test: the whole application without a web server, on its own in-memory H2 database, the job
+ * executor off (tests execute jobs themselves and move the engine clock), and process test coverage
+ * recorded into target/process-test-coverage/.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+        "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "camunda.bpm.job-execution.enabled=false" })
+@Import(ProcessEngineCoverageConfiguration.class)
+public @interface ProcessTest {
+}
