@@ -61,6 +61,12 @@ final class AccessPolicy {
             grants.add(new Grant(group, PROCESS_INSTANCE, "*", List.of(CREATE)));
             keys.forEach(key -> grants.add(new Grant(group, PROCESS_DEFINITION, key, List.of(READ, CREATE_INSTANCE))));
         });
+        // Whoever moves a lead (capturing it, completing or rejecting a task) has the shared definitions
+        // evaluated on their behalf: scoring, the MQL definition, routing.
+        for (String group : List.of(MARKETING_OPS, DEMAND_GEN, CONTENT_MARKETING, MARKETING_MANAGERS, SDR, AE,
+                SALES_MANAGERS, INTEGRATION)) {
+            grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, CREATE_INSTANCE)));
+        }
         // The intake API records engagement on running leads by message correlation.
         grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
         OVERSEES.forEach((group, keys) -> {

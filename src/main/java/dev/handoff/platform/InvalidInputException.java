@@ -8,7 +8,7 @@ public class InvalidInputException extends RuntimeException {
     private final List<FieldProblem> errors;
 
     public InvalidInputException(List<FieldProblem> errors) {
-        super(errors.toString());
+        super("Invalid input: " + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()));
         this.errors = List.copyOf(errors);
     }
 

@@ -1,0 +1,146 @@
+package dev.handoff.lead;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import dev.handoff.platform.FieldProblem;
+import dev.handoff.platform.InvalidInputException;
+
+/**
+ * CSV import with a header row naming the same fields as the JSON API; {@code engagements} holds
+ * {@code type@timestamp} pairs separated by {@code ;}. Each row stands alone: a bad row is reported and
+ * never blocks the good ones.
+ */
+@Component
+class LeadImport {
+
+    enum Status { CREATED, DUPLICATE, REJECTED }
+
+    record RowResult(int row, Status status, String id, List<FieldProblem> errors) {
+    }
+
+    record Report(int rows, long created, long duplicates, long rejected, List<RowResult> results) {
+    }
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final int THREADS = 4;
+
+    private final Leads leads;
+
+    LeadImport(Leads leads) {
+        this.leads = leads;
+    }
+
+    Report importCsv(String csv, String actor) throws IOException {
+        List<Map<String, String>> rows = new ArrayList<>();
+        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
+        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
+            while (it.hasNextValue()) {
+                rows.add(it.nextValue());
+            }
+        } catch (RuntimeException e) {
+            throw new InvalidInputException("body", "is not CSV with a header row: " + e.getMessage());
+        }
+        if (rows.size() > 100_000) {
+            throw new InvalidInputException("body", "holds " + rows.size() + " rows; import at most 100,000 at once");
+        }
+        // Rows are independent, so a few threads keep the engine busy while others wait on the database.
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            List<Future<RowResult>> futures = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                int row = i + 2; // the header is line 1
+                Map<String, String> values = rows.get(i);
+                futures.add(pool.submit(() -> importRow(row, values, actor)));
+            }
+            List<RowResult> results = new ArrayList<>();
+            for (Future<RowResult> future : futures) {
+                results.add(future.get());
+            }
+            return new Report(results.size(), count(results, Status.CREATED), count(results, Status.DUPLICATE),
+                    count(results, Status.REJECTED), results);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Import interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("Import failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private RowResult importRow(int row, Map<String, String> values, String actor) {
+        try {
+            Leads.Capture capture = leads.capture(request(values), actor);
+            return new RowResult(row, capture.created() ? Status.CREATED : Status.DUPLICATE, capture.lead().id(),
+                    List.of());
+        } catch (InvalidInputException e) {
+            return new RowResult(row, Status.REJECTED, null, e.errors());
+        } catch (RuntimeException e) {
+            return new RowResult(row, Status.REJECTED, null, List.of(new FieldProblem("row", String.valueOf(e.getMessage()))));
+        }
+    }
+
+    static LeadRequest request(Map<String, String> v) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Integer size = null;
+        String sizeText = v.get("companySize");
+        if (sizeText != null && !sizeText.isBlank()) {
+            try {
+                size = Integer.valueOf(sizeText.trim());
+            } catch (NumberFormatException e) {
+                problems.add(new FieldProblem("companySize", "must be a whole number of employees, at least 1"));
+            }
+        }
+        LeadSource source = LeadSource.fromCode(v.get("source"));
+        if (source == null && v.get("source") != null && !v.get("source").isBlank()) {
+            problems.add(new FieldProblem("source", "cannot read '" + v.get("source")
+                    + "' (allowed: inbound, outbound, event, partner, referral)"));
+        }
+        List<Engagement> engagements = new ArrayList<>();
+        String engagementText = v.get("engagements");
+        if (engagementText != null && !engagementText.isBlank()) {
+            Iterator<String> parts = List.of(engagementText.split(";")).iterator();
+            for (int i = 0; parts.hasNext(); i++) {
+                String part = parts.next().trim();
+                int at = part.indexOf('@');
+                EngagementType type = at < 0 ? null : EngagementType.fromCode(part.substring(0, at));
+                try {
+                    if (type == null) {
+                        throw new IllegalArgumentException();
+                    }
+                    engagements.add(new Engagement(type, OffsetDateTime.parse(part.substring(at + 1).trim())));
+                } catch (IllegalArgumentException | DateTimeParseException e) {
+                    problems.add(new FieldProblem("engagements[" + i + "]",
+                            "must be type@timestamp, e.g. demo_request@2026-11-02T10:15:00Z"));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        String country = v.get("country");
+        return new LeadRequest(v.get("externalId"), v.get("firstName"), v.get("lastName"), v.get("email"),
+                v.get("phone"), v.get("jobTitle"), v.get("company"), size, v.get("industry"),
+                country == null ? null : country.trim().toUpperCase(java.util.Locale.ROOT), source, v.get("campaign"),
+                engagements);
+    }
+
+    private static long count(List<RowResult> results, Status status) {
+        return results.stream().filter(r -> r.status() == status).count();
+    }
+}

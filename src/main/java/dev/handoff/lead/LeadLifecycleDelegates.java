@@ -1,0 +1,148 @@
+package dev.handoff.lead;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Date;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.handoff.platform.EngineClock;
+
+/**
+ * The glue between lead-lifecycle.bpmn and the lead capability: each bean is one step of the diagram,
+ * named as the diagram calls it ({@code ${registerLead}}, {@code ${scoreLead}}, ...).
+ */
+@Configuration
+class LeadLifecycleDelegates {
+
+    private final LeadRepository repository;
+    private final LeadScoring scoring;
+    private final MqlDefinition mqlDefinition;
+    private final LeadSettings settings;
+    private final IdentityService identity;
+    private final Leads leads;
+
+    LeadLifecycleDelegates(LeadRepository repository, LeadScoring scoring, MqlDefinition mqlDefinition,
+            LeadSettings settings, IdentityService identity, Leads leads) {
+        this.repository = repository;
+        this.scoring = scoring;
+        this.mqlDefinition = mqlDefinition;
+        this.settings = settings;
+        this.identity = identity;
+        this.leads = leads;
+    }
+
+    /**
+     * Leads captured through the API arrive with their record made; a Tasklist start form brings only
+     * variables, so the record is made here, with the same validation and duplicate rule.
+     */
+    @Bean
+    JavaDelegate registerLead() {
+        return execution -> {
+            if (execution.getVariable(LeadVariables.LEAD_ID) != null) {
+                execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
+                return;
+            }
+            LeadRequest request = LeadForms.request(execution.getVariables(), null, null);
+            leads.validate(request);
+            var duplicate = repository.findDuplicate(request.externalId(), request.email());
+            if (duplicate.isPresent()) {
+                repository.addEvent(duplicate.get().id(), new LeadEvent(EngineClock.now(), "CAPTURED_AGAIN", null,
+                        actor(), "submitted again from Tasklist; this submission ended as a duplicate", null));
+                execution.setVariable(LeadVariables.LEAD_IS_NEW, false);
+                execution.setVariable(LeadVariables.LEAD_ID, duplicate.get().id());
+                return;
+            }
+            String id = java.util.UUID.randomUUID().toString();
+            OffsetDateTime now = EngineClock.now();
+            repository.insert(id, request, actor(), now);
+            repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor(),
+                    "Tasklist start form, source " + request.source().code(), null));
+            execution.setProcessBusinessKey(id);
+            execution.setVariables(LeadVariables.describe(repository.findById(id).orElseThrow()));
+            execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
+        };
+    }
+
+    @Bean
+    JavaDelegate scoreLead() {
+        return execution -> {
+            Lead lead = lead(execution);
+            OffsetDateTime now = EngineClock.now();
+            LeadScoring.Fit fit = scoring.fit(lead);
+            BigDecimal engagement = scoring.engagementScore(repository.engagements(lead.id()), now);
+            repository.updateScores(lead.id(), fit.points(), fit.grade(), engagement, now);
+            repository.addEvent(lead.id(), new LeadEvent(now, "SCORED", null, actor(),
+                    "fit " + fit.points() + " (grade " + fit.grade() + "), engagement " + engagement, null));
+            execution.setVariable(LeadVariables.FIT_POINTS, fit.points());
+            execution.setVariable(LeadVariables.FIT_GRADE, fit.grade());
+            execution.setVariable(LeadVariables.ENGAGEMENT_SCORE, engagement.doubleValue());
+        };
+    }
+
+    @Bean
+    JavaDelegate applyMqlDefinition() {
+        return execution -> {
+            Lead lead = lead(execution);
+            OffsetDateTime now = EngineClock.now();
+            MqlDefinition.Verdict verdict = mqlDefinition.judge(lead, lead.fitPoints(), lead.engagementScore());
+            repository.changeStage(lead.id(), verdict.stage(), verdict.reason(), verdict.definitionVersion(), now);
+            repository.addEvent(lead.id(), new LeadEvent(now, "MQL_DEFINITION_APPLIED", verdict.stage(), actor(),
+                    verdict.reason(), MqlDefinition.KEY + " v" + verdict.definitionVersion()));
+            execution.setVariable(LeadVariables.MQL_VERDICT, verdict.stage().name());
+            execution.setVariable(LeadVariables.MQL_REASON, verdict.reason());
+            execution.setVariable(LeadVariables.MISSING_FIELDS, String.join(", ", verdict.missingFields()));
+            execution.setVariable(LeadVariables.MQL_DEFINITION_VERSION, verdict.definitionVersion());
+            if (verdict.stage() == LeadStage.NURTURE && execution.getVariable(LeadVariables.NURTURE_UNTIL) == null) {
+                execution.setVariable(LeadVariables.NURTURE_UNTIL,
+                        Date.from(now.plus(settings.nurtureTimeout()).toInstant()));
+            }
+        };
+    }
+
+    /** Saves what marketing ops filled in on "Complete lead data" before the lead is judged again. */
+    @Bean
+    TaskListener saveLeadData() {
+        return task -> {
+            Lead lead = lead(task.getExecution());
+            LeadRequest request = LeadForms.request(task.getVariables(), lead.email(), lead.source());
+            leads.validate(request);
+            OffsetDateTime now = EngineClock.now();
+            repository.updateDetails(lead.id(), request, now);
+            repository.addEvent(lead.id(), new LeadEvent(now, "DATA_COMPLETED", null, actor(task), null, null));
+            task.getExecution().setVariables(LeadVariables.describe(repository.findById(lead.id()).orElseThrow()));
+        };
+    }
+
+    @Bean
+    JavaDelegate recycleLead() {
+        return execution -> {
+            Lead lead = lead(execution);
+            OffsetDateTime now = EngineClock.now();
+            String reason = "stale: no MQL within " + settings.nurtureTimeout().toDays() + " days of nurture";
+            repository.changeStage(lead.id(), LeadStage.RECYCLED, reason, null, now);
+            repository.addEvent(lead.id(), new LeadEvent(now, "RECYCLED", LeadStage.RECYCLED, actor(), reason, null));
+        };
+    }
+
+    private Lead lead(DelegateExecution execution) {
+        String id = (String) execution.getVariable(LeadVariables.LEAD_ID);
+        return repository.findById(id).orElseThrow(() -> new IllegalStateException("No lead " + id));
+    }
+
+    private String actor(DelegateTask task) {
+        return task.getAssignee() != null ? task.getAssignee() : actor();
+    }
+
+    private String actor() {
+        Authentication authentication = identity.getCurrentAuthentication();
+        return authentication == null ? "system" : authentication.getUserId();
+    }
+}

@@ -1,0 +1,185 @@
+package dev.handoff.lead;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Handoff's lead tables. */
+@Repository
+class LeadRepository {
+
+    private static final String COLUMNS = "id, external_id, email, first_name, last_name, phone, job_title, company, "
+            + "company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade, "
+            + "engagement_score, mql_definition_version, owner, team, sla_due_at, created_at, updated_at";
+
+    private final JdbcClient jdbc;
+
+    LeadRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(String id, LeadRequest r, String createdBy, OffsetDateTime now) {
+        jdbc.sql("insert into lead (id, external_id, email, open_email, first_name, last_name, phone, job_title, "
+                + "company, company_size, industry, country, source, campaign, stage, created_by, created_at, "
+                + "updated_at, stage_changed_at) values (:id, :externalId, :email, :openEmail, :firstName, :lastName, "
+                + ":phone, :jobTitle, :company, :companySize, :industry, :country, :source, :campaign, :stage, "
+                + ":createdBy, :now, :now, :now)")
+                .param("id", id).param("externalId", r.externalId()).param("email", r.email())
+                .param("openEmail", normalized(r.email())).param("firstName", r.firstName())
+                .param("lastName", r.lastName()).param("phone", r.phone()).param("jobTitle", r.jobTitle())
+                .param("company", r.company()).param("companySize", r.companySize()).param("industry", r.industry())
+                .param("country", r.country()).param("source", r.source().name()).param("campaign", r.campaign())
+                .param("stage", LeadStage.LEAD.name()).param("createdBy", createdBy).param("now", now)
+                .update();
+    }
+
+    Optional<Lead> findById(String id) {
+        return jdbc.sql("select " + COLUMNS + " from lead where id = ?").param(id).query(LeadRepository::lead)
+                .optional();
+    }
+
+    /** The lead a repeated submission means: same external id, or same email while that lead is open. */
+    Optional<Lead> findDuplicate(String externalId, String email) {
+        if (externalId != null) {
+            Optional<Lead> byExternalId = jdbc.sql("select " + COLUMNS + " from lead where external_id = ?")
+                    .param(externalId).query(LeadRepository::lead).optional();
+            if (byExternalId.isPresent()) {
+                return byExternalId;
+            }
+        }
+        return jdbc.sql("select " + COLUMNS + " from lead where open_email = ?").param(normalized(email))
+                .query(LeadRepository::lead).optional();
+    }
+
+    List<Lead> page(LeadStage stage, String owner, int page, int size) {
+        return filtered("select " + COLUMNS + " from lead", stage, owner,
+                " order by created_at desc, id limit :size offset :offset")
+                .param("size", size).param("offset", (long) page * size)
+                .query(LeadRepository::lead).list();
+    }
+
+    long count(LeadStage stage, String owner) {
+        return filtered("select count(*) from lead", stage, owner, "").query(Long.class).single();
+    }
+
+    private JdbcClient.StatementSpec filtered(String select, LeadStage stage, String owner, String tail) {
+        StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
+        if (stage != null) {
+            sql.append(" and stage = :stage");
+        }
+        if (owner != null) {
+            sql.append(" and owner = :owner");
+        }
+        JdbcClient.StatementSpec spec = jdbc.sql(sql.append(tail).toString());
+        if (stage != null) {
+            spec = spec.param("stage", stage.name());
+        }
+        if (owner != null) {
+            spec = spec.param("owner", owner);
+        }
+        return spec;
+    }
+
+    /** Adds the engagements the lead does not have yet (same type at the same instant); returns how many. */
+    int addEngagements(String leadId, List<Engagement> engagements, OffsetDateTime now) {
+        int added = 0;
+        for (Engagement e : engagements) {
+            added += jdbc.sql("insert into lead_engagement (lead_id, type, occurred_at, recorded_at) "
+                    + "select :lead, :type, :occurred, :now where not exists (select 1 from lead_engagement "
+                    + "where lead_id = :lead and type = :type and occurred_at = :occurred)")
+                    .param("lead", leadId).param("type", e.type().name()).param("occurred", e.occurredAt())
+                    .param("now", now).update();
+        }
+        return added;
+    }
+
+    List<Engagement> engagements(String leadId) {
+        return jdbc.sql("select type, occurred_at from lead_engagement where lead_id = ? order by occurred_at")
+                .param(leadId)
+                .query((rs, i) -> new Engagement(EngagementType.valueOf(rs.getString("type")),
+                        rs.getObject("occurred_at", OffsetDateTime.class)))
+                .list();
+    }
+
+    void updateScores(String id, int fitPoints, String fitGrade, BigDecimal engagementScore, OffsetDateTime now) {
+        jdbc.sql("update lead set fit_points = ?, fit_grade = ?, engagement_score = ?, updated_at = ? where id = ?")
+                .params(fitPoints, fitGrade, engagementScore, now, id).update();
+    }
+
+    void updateEngagementScore(String id, BigDecimal engagementScore, OffsetDateTime now) {
+        jdbc.sql("update lead set engagement_score = ?, updated_at = ? where id = ?")
+                .params(engagementScore, now, id).update();
+    }
+
+    void updateDetails(String id, LeadRequest r, OffsetDateTime now) {
+        jdbc.sql("update lead set first_name = :firstName, last_name = :lastName, phone = :phone, "
+                + "job_title = :jobTitle, company = :company, company_size = :companySize, industry = :industry, "
+                + "country = :country, updated_at = :now where id = :id")
+                .param("firstName", r.firstName()).param("lastName", r.lastName()).param("phone", r.phone())
+                .param("jobTitle", r.jobTitle()).param("company", r.company()).param("companySize", r.companySize())
+                .param("industry", r.industry()).param("country", r.country()).param("now", now).param("id", id)
+                .update();
+    }
+
+    /**
+     * Moves the lead to a stage; the first time it reaches a funnel milestone that time is kept for reports.
+     * An ended lead frees its email for a new lead.
+     */
+    void changeStage(String id, LeadStage stage, String reason, Integer mqlDefinitionVersion, OffsetDateTime now) {
+        String milestone = switch (stage) {
+            case MQL -> "mql_at";
+            case SAL -> "sal_at";
+            case SQL -> "sql_at";
+            case OPPORTUNITY -> "opportunity_at";
+            case WON, LOST, RECYCLED, DISQUALIFIED -> "closed_at";
+            default -> null;
+        };
+        jdbc.sql("update lead set stage = :stage, stage_reason = :reason, stage_changed_at = :now, updated_at = :now, "
+                + "mql_definition_version = coalesce(:version, mql_definition_version)"
+                + (milestone == null ? "" : ", " + milestone + " = coalesce(" + milestone + ", :now)")
+                + (stage.isEnded() ? ", open_email = null" : "") + " where id = :id")
+                .param("stage", stage.name()).param("reason", reason).param("now", now)
+                .param("version", mqlDefinitionVersion).param("id", id).update();
+    }
+
+    void addEvent(String leadId, LeadEvent event) {
+        jdbc.sql("insert into lead_event (lead_id, occurred_at, type, stage, actor, reason, detail) "
+                + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(leadId, event.occurredAt(), event.type(), event.stage() == null ? null : event.stage().name(),
+                        event.actor(), event.reason(), event.detail())
+                .update();
+    }
+
+    List<LeadEvent> events(String leadId) {
+        return jdbc.sql("select occurred_at, type, stage, actor, reason, detail from lead_event where lead_id = ? "
+                + "order by occurred_at, id")
+                .param(leadId)
+                .query((rs, i) -> new LeadEvent(rs.getObject("occurred_at", OffsetDateTime.class),
+                        rs.getString("type"), rs.getString("stage") == null ? null : LeadStage.valueOf(rs.getString("stage")),
+                        rs.getString("actor"), rs.getString("reason"), rs.getString("detail")))
+                .list();
+    }
+
+    static String normalized(String email) {
+        return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static Lead lead(ResultSet rs, int row) throws SQLException {
+        return new Lead(rs.getString("id"), rs.getString("external_id"), rs.getString("email"),
+                rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone"),
+                rs.getString("job_title"), rs.getString("company"), rs.getObject("company_size", Integer.class),
+                rs.getString("industry"), rs.getString("country"), LeadSource.valueOf(rs.getString("source")),
+                rs.getString("campaign"), LeadStage.valueOf(rs.getString("stage")), rs.getString("stage_reason"),
+                rs.getObject("fit_points", Integer.class), rs.getString("fit_grade"),
+                rs.getBigDecimal("engagement_score"), rs.getObject("mql_definition_version", Integer.class),
+                rs.getString("owner"), rs.getString("team"), rs.getObject("sla_due_at", OffsetDateTime.class),
+                rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.handoff.lead;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Scores with the decisions process owners edit: processes/lead-fit.dmn for fit, and
+ * processes/engagement-points.dmn for points per engagement, which decay with a configurable half-life.
+ */
+@Component
+class LeadScoring {
+
+    static final String FIT_DECISION = "lead-fit";
+    static final String ENGAGEMENT_DECISION = "engagement-points";
+
+    record Fit(int points, String grade) {
+    }
+
+    private final DecisionService decisions;
+    private final LeadSettings settings;
+
+    LeadScoring(DecisionService decisions, LeadSettings settings) {
+        this.decisions = decisions;
+        this.settings = settings;
+    }
+
+    Fit fit(Lead lead) {
+        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(FIT_DECISION)
+                .variables(Variables.createVariables()
+                        .putValue("jobTitle", lead.jobTitle())
+                        .putValue("companySize", lead.companySize())
+                        .putValue("industry", lead.industry()))
+                .evaluate().getSingleResult();
+        return new Fit(((Number) result.getEntry("fitPoints")).intValue(), result.getEntry("fitGrade"));
+    }
+
+    BigDecimal engagementScore(List<Engagement> engagements, OffsetDateTime now) {
+        Map<EngagementType, Integer> points = new EnumMap<>(EngagementType.class);
+        double halfLife = settings.engagementHalfLife().toSeconds();
+        double score = 0;
+        for (Engagement engagement : engagements) {
+            int base = points.computeIfAbsent(engagement.type(), this::points);
+            double age = Math.max(0, Duration.between(engagement.occurredAt(), now).toSeconds());
+            score += base * Math.pow(0.5, age / halfLife);
+        }
+        return BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private int points(EngagementType type) {
+        Object points = decisions.evaluateDecisionByKey(ENGAGEMENT_DECISION)
+                .variables(Variables.createVariables().putValue("type", type.code()))
+                .evaluate().getSingleEntry();
+        return points == null ? 0 : ((Number) points).intValue();
+    }
+}

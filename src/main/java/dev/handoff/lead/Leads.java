@@ -1,0 +1,131 @@
+package dev.handoff.lead;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.handoff.platform.EngineClock;
+import dev.handoff.platform.FieldProblem;
+import dev.handoff.platform.InvalidInputException;
+import dev.handoff.platform.NotFoundException;
+
+/** The lead capability's face: capture leads, record what they do, and read them back. */
+@Service
+public class Leads {
+
+    /** What a submission did: a new lead, or the open lead it repeats. */
+    public record Capture(Lead lead, boolean created) {
+    }
+
+    /** A lead with its engagements and timeline. */
+    public record Details(Lead lead, List<Engagement> engagements, List<LeadEvent> timeline) {
+    }
+
+    public record Page(List<Lead> items, int page, int size, long total) {
+    }
+
+    private final LeadRepository repository;
+    private final LeadScoring scoring;
+    private final RuntimeService runtime;
+    private final TransactionTemplate transaction;
+    private final Validator validator;
+
+    Leads(LeadRepository repository, LeadScoring scoring, RuntimeService runtime, TransactionTemplate transaction,
+            Validator validator) {
+        this.repository = repository;
+        this.scoring = scoring;
+        this.runtime = runtime;
+        this.transaction = transaction;
+        this.validator = validator;
+    }
+
+    /**
+     * Creates the lead and starts its lifecycle, or merges the submission's engagements into the open lead
+     * with the same external id or email. Two concurrent submissions of one lead meet at the database's
+     * unique constraints: the loser merges into the winner.
+     */
+    public Capture capture(LeadRequest request, String actor) {
+        validate(request);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Optional<Lead> existing = repository.findDuplicate(request.externalId(), request.email());
+            if (existing.isPresent()) {
+                return new Capture(merge(existing.get().id(), request.engagements(), actor), false);
+            }
+            try {
+                String id = transaction.execute(status -> create(request, actor));
+                return new Capture(repository.findById(id).orElseThrow(), true);
+            } catch (DuplicateKeyException raced) {
+                // Another submission of the same lead committed first: merge into it on the next turn.
+            }
+        }
+        throw new IllegalStateException("Lead " + request.email() + " kept colliding with concurrent submissions");
+    }
+
+    /** Records engagement on a lead, re-scores it, and wakes it if it waits in nurture. */
+    public Lead recordEngagements(String leadId, List<Engagement> engagements, String actor) {
+        repository.findById(leadId).orElseThrow(() -> new NotFoundException("No lead " + leadId));
+        return merge(leadId, engagements, actor);
+    }
+
+    public Details details(String leadId) {
+        Lead lead = repository.findById(leadId).orElseThrow(() -> new NotFoundException("No lead " + leadId));
+        return new Details(lead, repository.engagements(leadId), repository.events(leadId));
+    }
+
+    public Page page(LeadStage stage, String owner, int page, int size) {
+        return new Page(repository.page(stage, owner, page, size), page, size, repository.count(stage, owner));
+    }
+
+    /** Throws {@link InvalidInputException} naming every invalid field. */
+    public void validate(LeadRequest request) {
+        Set<ConstraintViolation<LeadRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            List<FieldProblem> problems = new ArrayList<>();
+            violations.stream()
+                    .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                    .forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    String create(LeadRequest request, String actor) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = EngineClock.now();
+        repository.insert(id, request, actor, now);
+        repository.addEngagements(id, request.engagements(), now);
+        repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor,
+                "source " + request.source().code() + (request.campaign() == null ? "" : ", campaign " + request.campaign()),
+                null));
+        var variables = LeadVariables.describe(repository.findById(id).orElseThrow());
+        runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, id, variables);
+        return id;
+    }
+
+    private Lead merge(String leadId, List<Engagement> engagements, String actor) {
+        transaction.executeWithoutResult(status -> {
+            OffsetDateTime now = EngineClock.now();
+            int added = repository.addEngagements(leadId, engagements, now);
+            if (added == 0) {
+                return;
+            }
+            repository.updateEngagementScore(leadId, scoring.engagementScore(repository.engagements(leadId), now), now);
+            repository.addEvent(leadId, new LeadEvent(now, "ENGAGEMENT_RECORDED", null, actor,
+                    added + " new engagement" + (added == 1 ? "" : "s"), null));
+            runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE).processInstanceBusinessKey(leadId)
+                    .correlateAllWithResult();
+        });
+        return repository.findById(leadId).orElseThrow();
+    }
+}
