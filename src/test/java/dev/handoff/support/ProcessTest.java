@@ -10,13 +10,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
 /**
- * A process test: the whole application without a web server, on its own in-memory H2 database, the job
+ * A process test: the whole application on a mock servlet environment (no port), on its own in-memory H2 database, the job
  * executor off (tests execute jobs themselves and move the engine clock), and process test coverage
  * recorded into target/process-test-coverage/.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "camunda.bpm.job-execution.enabled=false" })
 @Import(ProcessEngineCoverageConfiguration.class)
