@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,6 @@ import dev.handoff.platform.CurrentUser;
 /** Handoff's lead API for integrators and marketing. */
 @RestController
 @RequestMapping("/api/leads")
-@Validated
 class LeadController {
 
     /** Groups that may push leads; everybody signed in may read them. */

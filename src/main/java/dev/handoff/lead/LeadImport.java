@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -61,18 +62,24 @@ class LeadImport {
         // Rows are independent, so a few threads keep the engine busy while others wait on the database.
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
-            List<Future<RowResult>> futures = new ArrayList<>();
+            // Rows of one email run in file order, so the first of them is the one created.
+            Map<String, List<Integer>> byEmail = new LinkedHashMap<>();
             for (int i = 0; i < rows.size(); i++) {
-                int row = i + 2; // the header is line 1
-                Map<String, String> values = rows.get(i);
-                futures.add(pool.submit(() -> importRow(row, values, actor)));
+                String email = rows.get(i).get("email");
+                String key = email == null ? "#" + i : email.trim().toLowerCase(java.util.Locale.ROOT);
+                byEmail.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
             }
-            List<RowResult> results = new ArrayList<>();
-            for (Future<RowResult> future : futures) {
-                results.add(future.get());
+            RowResult[] results = new RowResult[rows.size()];
+            List<Future<?>> futures = new ArrayList<>();
+            for (List<Integer> group : byEmail.values()) {
+                futures.add(pool.submit(() -> group.forEach(i -> results[i] = importRow(i + 2, rows.get(i), actor))));
             }
-            return new Report(results.size(), count(results, Status.CREATED), count(results, Status.DUPLICATE),
-                    count(results, Status.REJECTED), results);
+            for (Future<?> future : futures) {
+                future.get();
+            }
+            List<RowResult> report = List.of(results);
+            return new Report(report.size(), count(report, Status.CREATED), count(report, Status.DUPLICATE),
+                    count(report, Status.REJECTED), report);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Import interrupted", e);

@@ -114,6 +114,16 @@ public class Leads {
     }
 
     private Lead merge(String leadId, List<Engagement> engagements, String actor) {
+        try {
+            mergeOnce(leadId, engagements, actor);
+        } catch (DuplicateKeyException raced) {
+            // A concurrent merge recorded the same engagement first; the second turn skips it.
+            mergeOnce(leadId, engagements, actor);
+        }
+        return repository.findById(leadId).orElseThrow();
+    }
+
+    private void mergeOnce(String leadId, List<Engagement> engagements, String actor) {
         transaction.executeWithoutResult(status -> {
             OffsetDateTime now = EngineClock.now();
             int added = repository.addEngagements(leadId, engagements, now);
@@ -126,6 +136,5 @@ public class Leads {
             runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE).processInstanceBusinessKey(leadId)
                     .correlateAllWithResult();
         });
-        return repository.findById(leadId).orElseThrow();
     }
 }
