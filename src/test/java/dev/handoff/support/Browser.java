@@ -43,6 +43,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
             + " apt-get install chromium chromium-driver";
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    private static boolean hinted;
+
     private final Duration timeout;
     private WebDriver driver;
     private Path profile;
@@ -62,7 +64,10 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
-        Assumptions.assumeTrue(available(), MISSING);
+        if (!available()) {
+            hintOnce();
+            Assumptions.abort(MISSING);
+        }
         // Pin the driver so that Selenium never looks for (or downloads) one of its own.
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
         // Selenium warns that it has no DevTools binding for Debian's newer Chromium; WebDriver needs none.
@@ -113,6 +118,13 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     /** Waits (up to the browser's timeout) until the condition yields something other than null or false. */
     public <T> T await(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver(), timeout).until(condition);
+    }
+
+    private static synchronized void hintOnce() {
+        if (!hinted) {
+            hinted = true;
+            System.err.println("Skipping browser tests: " + MISSING);
+        }
     }
 
     private void screenshot(ExtensionContext context) {
