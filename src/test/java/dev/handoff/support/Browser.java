@@ -1,0 +1,153 @@
+package dev.handoff.support;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A headless Chromium for one test, from Debian's {@code chromium} and {@code chromium-driver} packages and
+ * nothing else: Selenium Manager never runs and nothing is downloaded. Where the packages are missing the
+ * test is aborted, so it reports skipped with the install hint instead of passing. After every test, passed
+ * or failed, a screenshot lands in {@code target/screenshots/<Class>.<method>[-<db>].png}.
+ *
+ * <pre>
+ * &#64;RegisterExtension
+ * final Browser browser = new Browser();
+ * </pre>
+ */
+public final class Browser implements BeforeEachCallback, AfterEachCallback {
+
+    public static final String CHROMIUM = "/usr/bin/chromium";
+    public static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    public static final String MISSING = "browser tests need Debian's chromium and chromium-driver:"
+            + " apt-get install chromium chromium-driver";
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static boolean hinted;
+
+    private final Duration timeout;
+    private WebDriver driver;
+    private Path profile;
+
+    public Browser() {
+        this(Duration.ofSeconds(30));
+    }
+
+    public Browser(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    /** Whether Debian's browser and driver are installed. */
+    public static boolean available() {
+        return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        if (!available()) {
+            hintOnce();
+            Assumptions.abort(MISSING);
+        }
+        // Pin the driver so that Selenium never looks for (or downloads) one of its own.
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+        // Selenium warns that it has no DevTools binding for Debian's newer Chromium; WebDriver needs none.
+        Logger.getLogger("org.openqa.selenium").setLevel(Level.SEVERE);
+        profile = Files.createTempDirectory("handoff-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        try {
+            driver = new ChromeDriver(service, options);
+        } catch (RuntimeException e) {
+            deleteProfile();
+            throw e;
+        }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (driver == null) {
+            return;
+        }
+        try {
+            screenshot(context);
+        } finally {
+            driver.quit();
+            driver = null;
+            deleteProfile();
+        }
+    }
+
+    public WebDriver driver() {
+        if (driver == null) {
+            throw new IllegalStateException("No browser: register Browser with @RegisterExtension");
+        }
+        return driver;
+    }
+
+    public void open(String url) {
+        driver().get(url);
+    }
+
+    /** Waits (up to the browser's timeout) until the condition yields something other than null or false. */
+    public <T> T await(Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver(), timeout).until(condition);
+    }
+
+    private static synchronized void hintOnce() {
+        if (!hinted) {
+            hinted = true;
+            System.err.println("Skipping browser tests: " + MISSING);
+        }
+    }
+
+    private void screenshot(ExtensionContext context) {
+        String db = System.getProperty("handoff.test.db");
+        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
+                + (db == null ? "" : "-" + db) + ".png";
+        try {
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.createDirectories(SCREENSHOTS);
+            Files.move(shot.toPath(), SCREENSHOTS.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (RuntimeException | IOException e) {
+            // A missing screenshot must not hide the test's own outcome.
+            System.err.println("No screenshot " + name + ": " + e);
+        }
+    }
+
+    private void deleteProfile() throws IOException {
+        if (profile == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        profile = null;
+    }
+}
