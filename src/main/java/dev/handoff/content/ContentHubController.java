@@ -1,0 +1,67 @@
+package dev.handoff.content;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.handoff.content.ContentHub.Asset;
+import dev.handoff.content.ContentHub.Page;
+import dev.handoff.content.ContentHub.Rating;
+import dev.handoff.content.ContentRequests.Version;
+import dev.handoff.platform.CurrentUser;
+import dev.handoff.platform.FieldProblem;
+import dev.handoff.platform.NotFoundException;
+
+/** The content hub for sales and marketing: search what exists before asking for something new. */
+@RestController
+@RequestMapping("/api/content")
+class ContentHubController {
+
+    static final int MAX_PAGE_SIZE = 100;
+
+    record AssetDetail(Asset asset, List<Version> versions, List<Rating> ratings) {
+    }
+
+    private final ContentHub hub;
+    private final ContentRequests requests;
+    private final CurrentUser currentUser;
+
+    ContentHubController(ContentHub hub, ContentRequests requests, CurrentUser currentUser) {
+        this.hub = hub;
+        this.requests = requests;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String persona, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        currentUser.requireAny(ContentRequestController.READERS, "read the content hub");
+        List<FieldProblem> problems = new ArrayList<>();
+        if (type != null && !type.isBlank() && !type.matches(NewContentRequest.TYPES)) {
+            problems.add(new FieldProblem("type", "must be one of " + NewContentRequest.TYPE_LIST));
+        }
+        if (page < 0) {
+            problems.add(new FieldProblem("page", "must be 0 or more"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            problems.add(new FieldProblem("size", "must be 1 to " + MAX_PAGE_SIZE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidContentInput(problems);
+        }
+        return hub.search(q, type, persona, page, size);
+    }
+
+    @GetMapping("/{id}")
+    AssetDetail get(@PathVariable long id) {
+        currentUser.requireAny(ContentRequestController.READERS, "read the content hub");
+        Asset asset = hub.find(id).orElseThrow(() -> new NotFoundException("No content asset " + id));
+        return new AssetDetail(asset, requests.versions(asset.requestId()), hub.ratings(id));
+    }
+}

@@ -1,0 +1,72 @@
+package dev.handoff.content;
+
+import static dev.handoff.content.ContentVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Validator;
+
+import org.springframework.stereotype.Component;
+
+import dev.handoff.platform.FieldProblem;
+import dev.handoff.sla.BusinessTime;
+
+/** One set of rules for a new request, whether it comes from the API or from Tasklist's start form. */
+@Component
+class ContentRequestValidator {
+
+    private final Validator validator;
+    private final BusinessTime businessTime;
+
+    ContentRequestValidator(Validator validator, BusinessTime businessTime) {
+        this.validator = validator;
+        this.businessTime = businessTime;
+    }
+
+    /** Throws {@link InvalidContentInput} listing every invalid field. */
+    void check(NewContentRequest request) {
+        List<FieldProblem> problems = problems(request);
+        if (!problems.isEmpty()) {
+            throw new InvalidContentInput(problems);
+        }
+    }
+
+    /** Reads the start form's variables; throws {@link InvalidContentInput} listing every invalid field. */
+    NewContentRequest fromVariables(Map<String, Object> variables) {
+        List<FieldProblem> problems = new ArrayList<>();
+        LocalDate neededBy = null;
+        try {
+            neededBy = Values.date(variables.get(NEEDED_BY), NEEDED_BY, businessTime.hours().zone());
+        } catch (InvalidContentInput e) {
+            problems.addAll(e.errors());
+        }
+        NewContentRequest request = new NewContentRequest(Values.text(variables.get(TYPE)),
+                Values.text(variables.get(TITLE)), Values.text(variables.get(NEED)),
+                Values.text(variables.get(PERSONA)), Values.text(variables.get(LEAD_ID)), neededBy);
+        problems.addAll(problems(request).stream().filter(p -> !p.field().equals(NEEDED_BY) || neededByReadable(problems))
+                .toList());
+        if (!problems.isEmpty()) {
+            throw new InvalidContentInput(problems);
+        }
+        return request;
+    }
+
+    private static boolean neededByReadable(List<FieldProblem> problems) {
+        return problems.stream().noneMatch(p -> p.field().equals(NEEDED_BY));
+    }
+
+    List<FieldProblem> problems(NewContentRequest request) {
+        List<FieldProblem> problems = new ArrayList<>(validator.validate(request).stream()
+                .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
+                .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
+                .toList());
+        if (request.neededBy() != null && request.neededBy().isBefore(EngineClock.today(businessTime.hours().zone()))) {
+            problems.add(new FieldProblem(NEEDED_BY, "must be today or later"));
+        }
+        return problems;
+    }
+}
