@@ -36,6 +36,21 @@ final class TaskFilters {
                         .or().taskAssigneeExpression("${currentUser()}")
                         .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
                         .dueBeforeExpression("${dateTime().plusDays(1)}").orderByDueDate().asc(), HUMAN));
+        filters.add(new TaskFilter("My leads to accept", "MQLs routed to me: accept or reject before the SLA lapses", -20,
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}").taskDefinitionKey("Task_AcceptLead")
+                        .orderByDueDate().asc(), List.of(SDR, AE, SALES_MANAGERS)));
+        filters.add(new TaskFilter("Overdue", "My and my teams' tasks past their due date", -15,
+                tasks.createTaskQuery()
+                        .or().taskAssigneeExpression("${currentUser()}")
+                        .taskCandidateGroupInExpression("${currentUserGroups()}").endOr()
+                        .dueBeforeExpression("${now()}").orderByDueDate().asc(), List.of(SDR, AE, SALES_MANAGERS)));
+        filters.add(new TaskFilter("Escalations", "Unrouted and overdue leads and meetings that need a manager", -18,
+                tasks.createTaskQuery().taskCandidateGroup(SALES_MANAGERS).includeAssignedTasks()
+                        .taskDefinitionKeyIn("Task_HandleOverdueLead", "Task_HandleOverdueMeeting", "Task_AssignUnroutedLead")
+                        .orderByDueDate().asc(), List.of(SALES_MANAGERS)));
+        filters.add(new TaskFilter("Rejected leads to review", "Leads sales rejected as below the MQL definition", -18,
+                tasks.createTaskQuery().taskCandidateGroup(MARKETING_OPS).includeAssignedTasks()
+                        .taskDefinitionKey("Task_ReviewRejectedLead").orderByDueDate().asc(), List.of(MARKETING_OPS, MARKETING_MANAGERS)));
         filters.add(queue(tasks, "SDR queue", SDR, List.of(SDR, SALES_MANAGERS)));
         filters.add(queue(tasks, "AE queue", AE, List.of(AE, SALES_MANAGERS)));
         filters.add(queue(tasks, "Sales managers' queue", SALES_MANAGERS, List.of(SALES_MANAGERS)));

@@ -87,6 +87,18 @@ class LeadController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
     }
 
+    record OutcomeRequest(@NotNull(message = "is required (won or lost)") String outcome, BigDecimal amount,
+            @Size(max = 300) String reason) {
+    }
+
+    /** The CRM callback: won (with amount) or lost (with reason). */
+    @PostMapping("/{id}/outcome")
+    LeadView outcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request) {
+        user.requireAny(List.of(Groups.INTEGRATION, Groups.AE, Groups.SALES_MANAGERS), "report deal outcomes");
+        leads.reportOutcome(id, request.outcome(), request.amount(), request.reason());
+        return view(id);
+    }
+
     @GetMapping("/{id}")
     LeadView get(@PathVariable String id) {
         return view(id);

@@ -128,6 +128,7 @@ class LeadLifecycleDelegates {
             OffsetDateTime now = EngineClock.now();
             String reason = "stale: no MQL within " + settings.nurtureTimeout().toDays() + " days of nurture";
             repository.changeStage(lead.id(), LeadStage.RECYCLED, reason, null, now);
+            repository.close(lead.id());
             repository.addEvent(lead.id(), new LeadEvent(now, "RECYCLED", LeadStage.RECYCLED, actor(), reason, null));
         };
     }

@@ -128,10 +128,7 @@ class LeadRepository {
                 .update();
     }
 
-    /**
-     * Moves the lead to a stage; the first time it reaches a funnel milestone that time is kept for reports.
-     * An ended lead frees its email for a new lead.
-     */
+    /** Moves the lead to a stage; the first time it reaches a funnel milestone that time is kept for reports. */
     void changeStage(String id, LeadStage stage, String reason, Integer mqlDefinitionVersion, OffsetDateTime now) {
         String milestone = switch (stage) {
             case MQL -> "mql_at";
@@ -144,9 +141,53 @@ class LeadRepository {
         jdbc.sql("update lead set stage = :stage, stage_reason = :reason, stage_changed_at = :now, updated_at = :now, "
                 + "mql_definition_version = coalesce(:version, mql_definition_version)"
                 + (milestone == null ? "" : ", " + milestone + " = coalesce(" + milestone + ", :now)")
-                + (stage.isEnded() ? ", open_email = null" : "") + " where id = :id")
+                + " where id = :id")
                 .param("stage", stage.name()).param("reason", reason).param("now", now)
                 .param("version", mqlDefinitionVersion).param("id", id).update();
+    }
+
+    /** The lead has ended for good: its email is free for a new lead. */
+    void close(String id) {
+        jdbc.sql("update lead set open_email = null where id = ?").param(id).update();
+    }
+
+    void assign(String id, String owner, String team, OffsetDateTime slaDueAt, OffsetDateTime now) {
+        jdbc.sql("update lead set owner = ?, team = ?, sla_due_at = ?, updated_at = ? where id = ?")
+                .params(owner, team, slaDueAt, now, id).update();
+    }
+
+    void setAmount(String id, java.math.BigDecimal amount) {
+        jdbc.sql("update lead set amount = ? where id = ?").params(amount, id).update();
+    }
+
+    void recordContactAttempt(String leadId, String rep, String channel, String outcome, String note,
+            OffsetDateTime at) {
+        jdbc.sql("insert into contact_attempt (lead_id, rep, channel, outcome, note, attempted_at) "
+                + "values (?, ?, ?, ?, ?, ?)").params(leadId, rep, channel, outcome, note, at).update();
+        jdbc.sql("update lead set contact_attempts = contact_attempts + 1, "
+                + "first_contact_at = coalesce(first_contact_at, ?), updated_at = ? where id = ?")
+                .params(at, at, leadId).update();
+    }
+
+    int contactAttempts(String leadId) {
+        return jdbc.sql("select contact_attempts from lead where id = ?").param(leadId).query(Integer.class).single();
+    }
+
+    long recordRejection(String leadId, String rep, String reason, String note, OffsetDateTime at) {
+        org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("insert into lead_rejection (lead_id, rep, reason, note, rejected_at) values (?, ?, ?, ?, ?)")
+                .params(leadId, rep, reason, note, at).update(key, "id");
+        return key.getKeyAs(Number.class).longValue();
+    }
+
+    void reviewRejection(long rejectionId, String outcome, String by) {
+        jdbc.sql("update lead_rejection set review_outcome = ?, reviewed_by = ? where id = ?")
+                .params(outcome, by, rejectionId).update();
+    }
+
+    void arbitrateRejection(long rejectionId, String outcome, String by, OffsetDateTime at) {
+        jdbc.sql("update lead_rejection set arbitration_outcome = ?, arbitrated_by = ?, arbitrated_at = ? where id = ?")
+                .params(outcome, by, at, rejectionId).update();
     }
 
     void addEvent(String leadId, LeadEvent event) {

@@ -7,10 +7,6 @@ import java.util.Set;
 public enum LeadStage {
     LEAD, ENRICHMENT, NURTURE, MQL, SAL, SQL, OPPORTUNITY, WON, LOST, RECYCLED, DISQUALIFIED;
 
-    /** Stages after which a new submission with the same email starts a new lead. */
-    public static final Set<LeadStage> ENDED = EnumSet.of(WON, LOST, RECYCLED, DISQUALIFIED);
-
-    public boolean isEnded() {
-        return ENDED.contains(this);
-    }
+    /** Stages a rep works: the lead counts against the owner's capacity. */
+    public static final Set<LeadStage> OWNED = EnumSet.of(MQL, SAL, SQL, OPPORTUNITY);
 }

@@ -32,6 +32,52 @@ public final class LeadVariables {
     public static final String MQL_DEFINITION_VERSION = "mqlDefinitionVersion";
     public static final String NURTURE_UNTIL = "nurtureUntil";
 
+    // The sales half: routing and the SAL step.
+    public static final String DEAL_OUTCOME_MESSAGE = "DealOutcomeReported";
+    public static final String TEAM = "team";
+    public static final String SEGMENT = "segment";
+    public static final String OWNER = "owner";
+    public static final String ASSIGNMENT_ID = "assignmentId";
+    public static final String SLA_DUE_AT = "slaDueAt";
+    public static final String SLA_REMINDER_AT = "slaReminderAt";
+    public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";
+    public static final String EXCLUDED_REPS = "excludedReps";
+    public static final String BREACH_COUNT = "breachCount";
+    public static final String ESCALATION_ID = "escalationId";
+    public static final String ASSIGN_TO = "assignTo";
+    public static final String OVERDUE_ACTION = "overdueAction";
+    public static final String SAL_DECISION = "salDecision";
+    public static final String REJECTION_REASON = "rejectionReason";
+    public static final String REJECTION_NOTE = "rejectionNote";
+    public static final String REJECTION_ID = "rejectionId";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_NOTE = "reviewNote";
+    public static final String ARBITRATION_DECISION = "arbitrationDecision";
+    public static final String ARBITRATION_NOTE = "arbitrationNote";
+    // Follow-up cadence.
+    public static final String CONTACT_ATTEMPT_TARGET = "contactAttemptTarget";
+    public static final String CONTACT_ATTEMPTS = "contactAttempts";
+    public static final String CONTACT_WINDOW_ENDS_AT = "contactWindowEndsAt";
+    public static final String CONTACT_REMINDER_AT = "contactReminderAt";
+    public static final String CONTACT_CHANNEL = "contactChannel";
+    public static final String CONTACT_OUTCOME = "contactOutcome";
+    public static final String CONTACT_NOTE = "contactNote";
+    public static final String LAST_CONTACT_OUTCOME = "lastContactOutcome";
+    public static final String DISQUALIFICATION_REASON = "disqualificationReason";
+    // Account executive.
+    public static final String MEETING_WITHIN_DAYS = "meetingWithinDays";
+    public static final String AE_OWNER = "aeOwner";
+    public static final String EXCLUDED_AES = "excludedAes";
+    public static final String MEETING_DUE_AT = "meetingDueAt";
+    public static final String MEETING_REMINDER_AT = "meetingReminderAt";
+    public static final String MEETING_BREACH_COUNT = "meetingBreachCount";
+    public static final String MEETING_OUTCOME = "meetingOutcome";
+    public static final String OPPORTUNITY_AMOUNT = "opportunityAmount";
+    public static final String DEAL_OUTCOME = "dealOutcome";
+    public static final String DEAL_AMOUNT = "dealAmount";
+    public static final String LOST_REASON = "lostReason";
+    public static final String COOL_OFF_UNTIL = "coolOffUntil";
+
     /** What Tasklist forms and filter columns show of a lead. */
     static Map<String, Object> describe(Lead lead) {
         Map<String, Object> variables = new HashMap<>();

@@ -16,6 +16,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.handoff.platform.ConflictException;
 import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.FieldProblem;
 import dev.handoff.platform.InvalidInputException;
@@ -77,6 +78,40 @@ public class Leads {
     public Lead recordEngagements(String leadId, List<Engagement> engagements, String actor) {
         repository.findById(leadId).orElseThrow(() -> new NotFoundException("No lead " + leadId));
         return merge(leadId, engagements, actor);
+    }
+
+    /**
+     * A CRM reports a deal's outcome: it reaches the lead's "Record deal outcome" step by message, so the
+     * AE's task closes and the same rules apply as when the AE records it.
+     */
+    public Lead reportOutcome(String leadId, String outcome, java.math.BigDecimal amount, String reason) {
+        Lead lead = repository.findById(leadId).orElseThrow(() -> new NotFoundException("No lead " + leadId));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (!List.of("won", "lost").contains(String.valueOf(outcome))) {
+            problems.add(new FieldProblem("outcome", "must be won or lost"));
+        }
+        if ("won".equals(outcome) && amount != null && amount.signum() < 0) {
+            problems.add(new FieldProblem("amount", "must be 0 or more"));
+        }
+        if ("lost".equals(outcome) && (reason == null || reason.isBlank())) {
+            problems.add(new FieldProblem("reason", "is required for a lost deal"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        var variables = new java.util.HashMap<String, Object>();
+        variables.put(LeadVariables.DEAL_OUTCOME, outcome);
+        variables.put(LeadVariables.DEAL_AMOUNT, amount == null ? null : amount.toPlainString());
+        variables.put(LeadVariables.LOST_REASON, reason);
+        transaction.executeWithoutResult(status -> {
+            var result = runtime.createMessageCorrelation(LeadVariables.DEAL_OUTCOME_MESSAGE)
+                    .processInstanceBusinessKey(leadId).setVariables(variables).correlateAllWithResult();
+            if (result.isEmpty()) {
+                throw new ConflictException("Lead " + leadId + " is " + lead.stage()
+                        + ", not an opportunity waiting for its outcome");
+            }
+        });
+        return repository.findById(leadId).orElseThrow();
     }
 
     public Details details(String leadId) {

@@ -27,6 +27,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import dev.handoff.platform.InvalidInputException;
+import dev.handoff.routing.Reps;
+import dev.handoff.sla.SlaLedger;
 import dev.handoff.support.ProcessTest;
 
 /** Every path of the front half of lead-lifecycle: capture, score, MQL definition, enrichment, nurture. */
@@ -47,6 +49,10 @@ class LeadLifecycleProcessTest {
     ProcessEngine engine;
     @Autowired
     Leads leads;
+    @Autowired
+    Reps reps;
+    @Autowired
+    SlaLedger ledger;
 
     @BeforeEach
     void setUp() {
@@ -60,20 +66,15 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
-    void aCompleteEngagedLeadBecomesAnMqlAndWaitsForSales() {
+    void aCompleteEngagedLeadBecomesAnMqlAndIsRoutedToAnSdr() {
         Lead lead = capture(request("VP Sales", 500, "Software", "demo_request")).lead();
 
         assertThat(lead.stage()).isEqualTo(LeadStage.MQL);
         assertThat(lead.fitGrade()).isEqualTo("A");
         assertThat(lead.mqlDefinitionVersion()).isEqualTo(1);
         ProcessInstance instance = instance(lead);
-        assertThat(instance).isWaitingAt("Task_AwaitSalesRouting")
-                .hasPassed("Task_RegisterLead", "Task_ScoreLead", "Task_ApplyMqlDefinition");
-
-        // The sales half continues from this wait state.
-        engine.getRuntimeService().signal(engine.getRuntimeService().createExecutionQuery()
-                .processInstanceId(instance.getId()).activityId("Task_AwaitSalesRouting").singleResult().getId());
-        assertThat(instance).isEnded().hasPassed("Event_LeadHandedToSales");
+        assertThat(instance).isWaitingAt("Task_AcceptLead")
+                .hasPassed("Task_RegisterLead", "Task_ScoreLead", "Task_ApplyMqlDefinition", "Task_RouteLead");
     }
 
     @Test
@@ -92,7 +93,7 @@ class LeadLifecycleProcessTest {
         form.put(LeadVariables.JOB_TITLE, "Head of Sales Operations");
         engine.getTaskService().complete(task.getId(), form);
 
-        assertThat(instance).isWaitingAt("Task_AwaitSalesRouting");
+        assertThat(instance).isWaitingAt("Task_AcceptLead");
         Leads.Details details = leads.details(lead.id());
         assertThat(details.lead().stage()).isEqualTo(LeadStage.MQL);
         assertThat(details.lead().jobTitle()).isEqualTo("Head of Sales Operations");
@@ -125,7 +126,7 @@ class LeadLifecycleProcessTest {
         leads.recordEngagements(lead.id(), List.of(engagement("demo_request"), engagement("pricing_page"),
                 engagement("event_visit")), "test");
         assertThat(leads.details(lead.id()).lead().stage()).isEqualTo(LeadStage.MQL);
-        assertThat(instance).isWaitingAt("Task_AwaitSalesRouting").hasPassed("Event_EngagementRecorded");
+        assertThat(instance).isWaitingAt("Task_AcceptLead").hasPassed("Event_EngagementRecorded");
     }
 
     @Test
@@ -180,6 +181,316 @@ class LeadLifecycleProcessTest {
         assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(LeadVariables.PROCESS_KEY, form))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("email");
         assertThat(leads.page(null, null, 0, 1).total()).isEqualTo(before);
+    }
+
+    // ---- The sales half ----
+
+    @Test
+    void anAcceptedLeadIsWorkedBookedHandedToAnAeAndWon() {
+        ProcessInstance instance = mql();
+        Task accept = task(instance, "Task_AcceptLead");
+        String sdr = accept.getAssignee();
+        assertThat(sdr).isIn("sam", "sophie", "steve");
+        // Grade A: one business hour. Wednesday 11:00 in Berlin is due at 12:00 Berlin, 11:00 UTC.
+        assertThat(accept.getDueDate()).isEqualTo(Date.from(NOW.plusHours(1).toInstant()));
+        Lead routed = lead(instance);
+        assertThat(routed.owner()).isEqualTo(sdr);
+        assertThat(leads.details(routed.id()).timeline()).anySatisfy(e -> {
+            assertThat(e.type()).isEqualTo("ROUTED");
+            assertThat(e.detail()).contains("\"considered\"", "sam", "sophie", "steve", "slaStartedAt");
+        });
+
+        complete(accept, Map.of("salDecision", "accept"));
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.SAL);
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone", "contactOutcome", "no_answer"));
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "email", "contactOutcome", "meeting_booked"));
+
+        Task meeting = task(instance, "Task_HoldDiscoveryMeeting");
+        assertThat(meeting.getAssignee()).isIn("alex", "ava");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.SQL);
+        assertThat(lead(instance).owner()).isEqualTo(meeting.getAssignee());
+        complete(meeting, Map.of("meetingOutcome", "opportunity", "opportunityAmount", 25000));
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.OPPORTUNITY);
+        complete(task(instance, "Task_RecordDealOutcome"), Map.of("dealOutcome", "won", "dealAmount", "30000"));
+
+        assertThat(instance).isEnded().hasPassed("Event_DealWon");
+        Lead won = lead(instance);
+        assertThat(won.stage()).isEqualTo(LeadStage.WON);
+        assertThat(ledger.assignments(won.id())).extracting(SlaLedger.Assignment::outcome)
+                .containsExactly("ACCEPTED", "MET");
+    }
+
+    @Test
+    void theReminderAtHalfTheSlaNudgesTheRepAndKeepsTheTask() {
+        ProcessInstance instance = mql();
+        Task accept = task(instance, "Task_AcceptLead");
+        Job reminder = timer(instance, "Event_AcceptReminderDue");
+        assertThat(reminder.getDuedate()).isEqualTo(Date.from(NOW.plusMinutes(30).toInstant()));
+
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        engine.getManagementService().executeJob(reminder.getId());
+
+        assertThat(instance).hasPassed("Task_RemindRep", "Event_RepReminded").isWaitingAt("Task_AcceptLead");
+        assertThat(task(instance, "Task_AcceptLead").getId()).isEqualTo(accept.getId());
+        assertThat(task(instance, "Task_AcceptLead").getFollowUpDate()).isNotNull();
+    }
+
+    @Test
+    void aBreachReassignsToAnotherRepAndASecondOneEscalatesToSalesManagers() {
+        ProcessInstance instance = mql();
+        String first = task(instance, "Task_AcceptLead").getAssignee();
+
+        breachAccept(instance);
+        String second = task(instance, "Task_AcceptLead").getAssignee();
+        assertThat(second).isNotNull().isNotEqualTo(first);
+        assertThat(ledger.breaches(lead(instance).id())).isEqualTo(1);
+
+        breachAccept(instance);
+        assertThat(instance).hasPassed("Event_LeadEscalated").isWaitingAt("Task_HandleOverdueLead");
+        Task overdue = task(instance, "Task_HandleOverdueLead");
+        assertThat(overdue).hasCandidateGroup("sales-managers");
+        assertThat(lead(instance).owner()).isNull();
+
+        engine.getTaskService().claim(overdue.getId(), "sally");
+        complete(overdue, Map.of("overdueAction", "reassign", "assignTo", first));
+        Task again = task(instance, "Task_AcceptLead");
+        assertThat(again.getAssignee()).isEqualTo(first);
+        assertThat(again.getDueDate()).isAfter(ClockUtil.getCurrentTime());
+        assertThat(leads.details(lead(instance).id()).timeline()).extracting(LeadEvent::type)
+                .contains("SLA_BREACHED", "ESCALATED", "REASSIGNED");
+    }
+
+    @Test
+    void aManagerMayTakeAnOverdueLeadOver() {
+        ProcessInstance instance = mql();
+        breachAccept(instance);
+        breachAccept(instance);
+        Task overdue = task(instance, "Task_HandleOverdueLead");
+        engine.getTaskService().claim(overdue.getId(), "sally");
+
+        assertThatThrownBy(() -> complete(overdue, Map.of("overdueAction", "reassign", "assignTo", "mona")))
+                .hasMessageContaining("assignTo");
+        complete(overdue, Map.of("overdueAction", "take_over"));
+
+        assertThat(task(instance, "Task_AcceptLead").getAssignee()).isEqualTo("sally");
+        assertThat(ledger.assignments(lead(instance).id()).get(2).role()).isEqualTo(SlaLedger.Role.MANAGER);
+    }
+
+    @Test
+    void aMisroutedRejectionRoutesAgainToSomebodyElse() {
+        ProcessInstance instance = mql();
+        Task accept = task(instance, "Task_AcceptLead");
+        assertThatThrownBy(() -> complete(accept, Map.of("salDecision", "reject")))
+                .hasMessageContaining("rejectionReason");
+
+        complete(accept, Map.of("salDecision", "reject", "rejectionReason", "misrouted", "rejectionNote", "EMEA"));
+
+        Task rerouted = task(instance, "Task_AcceptLead");
+        assertThat(rerouted.getAssignee()).isNotEqualTo(accept.getAssignee());
+        assertThat(instance).hasPassed("Gateway_RejectionReason").hasNotPassed("Task_ReviewRejectedLead");
+    }
+
+    @Test
+    void aBadDataRejectionGoesToMarketingOpsForEnrichment() {
+        ProcessInstance instance = mql();
+        complete(task(instance, "Task_AcceptLead"), Map.of("salDecision", "reject", "rejectionReason", "bad_data"));
+
+        assertThat(instance).isWaitingAt("Task_CompleteLeadData");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.ENRICHMENT);
+    }
+
+    @Test
+    void aRejectionBelowTheDefinitionThatMarketingAcceptsReturnsTheLeadToNurture() {
+        ProcessInstance instance = mql();
+        complete(task(instance, "Task_AcceptLead"), Map.of("salDecision", "reject", "rejectionReason",
+                "below_definition", "rejectionNote", "a student project"));
+        Task review = task(instance, "Task_ReviewRejectedLead");
+        assertThat(review).hasCandidateGroup("marketing-ops");
+
+        complete(review, Map.of("reviewDecision", "accept"));
+
+        assertThat(instance).isWaitingAt("Gateway_AwaitEngagement").hasPassed("Task_ReturnToNurture");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.NURTURE);
+    }
+
+    @Test
+    void aDisputedRejectionIsArbitratedBySalesManagersEitherWay() {
+        ProcessInstance upheld = mql();
+        rejectBelowDefinitionAndDispute(upheld);
+        complete(task(upheld, "Task_ArbitrateRejection"), Map.of("arbitrationDecision", "uphold",
+                "arbitrationNote", "too small"));
+        assertThat(upheld).isWaitingAt("Gateway_AwaitEngagement");
+        assertThat(lead(upheld).stageReason()).contains("upheld");
+
+        ProcessInstance overturned = mql();
+        rejectBelowDefinitionAndDispute(overturned);
+        complete(task(overturned, "Task_ArbitrateRejection"), Map.of("arbitrationDecision", "overturn",
+                "arbitrationNote", "fits the ICP"));
+        assertThat(overturned).isWaitingAt("Task_AcceptLead").hasNotPassed("Task_ReturnToNurture");
+    }
+
+    @Test
+    void withNobodyAvailableTheLeadWaitsForAManagerToAssignIt() {
+        List<String> sdrs = List.of("sam", "sophie", "steve");
+        sdrs.forEach(rep -> reps.update(rep, new Reps.Update(null, false, null, null), "sally"));
+        try {
+            ProcessInstance instance = mql();
+            assertThat(instance).isWaitingAt("Task_AssignUnroutedLead");
+            assertThat(lead(instance).owner()).isNull();
+            Task assign = task(instance, "Task_AssignUnroutedLead");
+            assertThat(assign).hasCandidateGroup("sales-managers");
+
+            complete(assign, Map.of("assignTo", "steve"));
+            assertThat(task(instance, "Task_AcceptLead").getAssignee()).isEqualTo("steve");
+        } finally {
+            sdrs.forEach(rep -> reps.update(rep, new Reps.Update(null, true, null, null), "sally"));
+        }
+    }
+
+    @Test
+    void unreachedAfterAllAttemptsTheLeadIsRecycledToNurture() {
+        ProcessInstance instance = accepted();
+        for (int i = 0; i < 6; i++) {
+            complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone",
+                    "contactOutcome", "no_answer"));
+        }
+        assertThat(instance).isWaitingAt("Gateway_AwaitEngagement").hasPassed("Gateway_AttemptsLeft", "Task_CloseCadence");
+        Lead lead = lead(instance);
+        assertThat(lead.stage()).isEqualTo(LeadStage.RECYCLED);
+        assertThat(lead.stageReason()).startsWith("attempts exhausted");
+        assertThat(ledger.breaches(lead.id())).isZero();
+    }
+
+    @Test
+    void tooFewAttemptsInTheWindowAreABreachAndRecycleTheLead() {
+        ProcessInstance instance = accepted();
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone", "contactOutcome",
+                "left_message"));
+        Job reminder = timer(instance, "Event_CadenceReminderDue");
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        engine.getManagementService().executeJob(reminder.getId());
+        assertThat(instance).hasPassed("Task_RemindCadence").isWaitingAt("Task_LogContactAttempt");
+
+        Job window = timer(instance, "Event_ContactWindowElapsed");
+        ClockUtil.setCurrentTime(window.getDuedate());
+        engine.getManagementService().executeJob(window.getId());
+
+        assertThat(instance).isWaitingAt("Gateway_AwaitEngagement").hasPassed("Task_CloseCadence");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.RECYCLED);
+        assertThat(ledger.breaches(lead(instance).id())).isEqualTo(1);
+    }
+
+    @Test
+    void aLeadDisqualifiedAfterContactEnds() {
+        ProcessInstance instance = accepted();
+        assertThatThrownBy(() -> complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone",
+                "contactOutcome", "disqualified"))).hasMessageContaining("disqualificationReason");
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone", "contactOutcome",
+                "disqualified", "disqualificationReason", "no_budget"));
+
+        assertThat(instance).isEnded().hasPassed("Event_LeadDisqualified");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.DISQUALIFIED);
+        assertThat(lead(instance).stageReason()).isEqualTo("no_budget");
+    }
+
+    @Test
+    void theMeetingSlaHasTheSameLadder() {
+        ProcessInstance instance = sql();
+        String firstAe = task(instance, "Task_HoldDiscoveryMeeting").getAssignee();
+        Job reminder = timer(instance, "Event_MeetingReminderDue");
+        ClockUtil.setCurrentTime(reminder.getDuedate());
+        engine.getManagementService().executeJob(reminder.getId());
+        assertThat(instance).hasPassed("Task_RemindAe");
+
+        breach(instance, "Event_MeetingSlaBreached");
+        assertThat(task(instance, "Task_HoldDiscoveryMeeting").getAssignee()).isNotEqualTo(firstAe);
+        breach(instance, "Event_MeetingSlaBreached");
+        assertThat(instance).hasPassed("Event_MeetingEscalated").isWaitingAt("Task_HandleOverdueMeeting");
+
+        Task overdue = task(instance, "Task_HandleOverdueMeeting");
+        engine.getTaskService().claim(overdue.getId(), "sally");
+        complete(overdue, Map.of("overdueAction", "take_over"));
+        Task meeting = task(instance, "Task_HoldDiscoveryMeeting");
+        assertThat(meeting.getAssignee()).isEqualTo("sally");
+        complete(meeting, Map.of("meetingOutcome", "disqualified", "disqualificationReason", "no_need"));
+        assertThat(instance).isEnded().hasPassed("Gateway_MeetingOutcome", "Event_LeadDisqualified")
+                .hasNotPassed("Task_RecordDealOutcome");
+    }
+
+    @Test
+    void aLostDealReportedByTheCrmCoolsOffThenReturnsToNurture() {
+        ProcessInstance instance = sql();
+        complete(task(instance, "Task_HoldDiscoveryMeeting"), Map.of("meetingOutcome", "opportunity",
+                "opportunityAmount", 1000));
+        String id = lead(instance).id();
+        assertThatThrownBy(() -> leads.reportOutcome(id, "lost", null, " ")).hasMessageContaining("reason");
+
+        leads.reportOutcome(id, "lost", null, "went with a competitor");
+
+        assertThat(instance).hasPassed("Event_DealOutcomeReported").isWaitingAt("Event_CoolOffOver");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.LOST);
+        Job coolOff = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers()
+                .singleResult();
+        assertThat(coolOff.getDuedate()).isEqualTo(Date.from(NOW.plusDays(90).toInstant()));
+        ClockUtil.setCurrentTime(coolOff.getDuedate());
+        engine.getManagementService().executeJob(coolOff.getId());
+
+        assertThat(instance).isWaitingAt("Gateway_AwaitEngagement").hasPassed("Task_RecycleLostLead");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.RECYCLED);
+        assertThatThrownBy(() -> leads.reportOutcome(id, "won", null, null)).hasMessageContaining("not an opportunity");
+    }
+
+    private ProcessInstance mql() {
+        ClockUtil.setCurrentTime(Date.from(NOW.toInstant()));
+        return instance(capture(request("VP Sales", 500, "Software", "demo_request")).lead());
+    }
+
+    private ProcessInstance accepted() {
+        ProcessInstance instance = mql();
+        complete(task(instance, "Task_AcceptLead"), Map.of("salDecision", "accept"));
+        return instance;
+    }
+
+    private ProcessInstance sql() {
+        ProcessInstance instance = accepted();
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone", "contactOutcome",
+                "meeting_booked"));
+        return instance;
+    }
+
+    private void rejectBelowDefinitionAndDispute(ProcessInstance instance) {
+        complete(task(instance, "Task_AcceptLead"), Map.of("salDecision", "reject", "rejectionReason",
+                "below_definition"));
+        complete(task(instance, "Task_ReviewRejectedLead"), Map.of("reviewDecision", "dispute", "reviewNote",
+                "VP at a 500-person SaaS firm"));
+    }
+
+    private void breachAccept(ProcessInstance instance) {
+        breach(instance, "Event_AcceptSlaBreached");
+    }
+
+    private void breach(ProcessInstance instance, String timerEvent) {
+        Job job = timer(instance, timerEvent);
+        ClockUtil.setCurrentTime(new Date(job.getDuedate().getTime() + 60_000));
+        engine.getManagementService().executeJob(job.getId());
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+                .singleResult();
+    }
+
+    private Task task(ProcessInstance instance, String key) {
+        return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
+                .singleResult();
+    }
+
+    private void complete(Task task, Map<String, Object> variables) {
+        engine.getTaskService().complete(task.getId(), variables);
+    }
+
+    private Lead lead(ProcessInstance instance) {
+        return leads.details(instance.getBusinessKey()).lead();
     }
 
     private Map<String, Object> formVariables(String email) {
