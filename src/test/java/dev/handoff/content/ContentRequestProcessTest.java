@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -61,7 +62,9 @@ class ContentRequestProcessTest {
 
     @TestConfiguration
     static class Coverage {
+        /** Primary: the imported coverage configuration may register its default properties as well. */
         @Bean
+        @Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
         }

@@ -1,0 +1,143 @@
+package dev.handoff.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.handoff.support.Api;
+import dev.handoff.support.IntegrationTest;
+
+/** A rep starts a content request from Tasklist's start form; the content marketer finds it in Tasklist. */
+@IntegrationTest
+class ContentTasklistIT {
+
+    static final String CHROMIUM = "/usr/bin/chromium";
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    @LocalServerPort
+    int port;
+
+    WebDriver driver;
+    WebDriverWait wait;
+    Path profile;
+
+    @BeforeEach
+    void browser() throws Exception {
+        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
+                "browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
+        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
+        profile = Files.createTempDirectory("handoff-content-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
+        driver = new ChromeDriver(options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (driver != null) {
+            Path shots = Path.of("target", "screenshots");
+            Files.createDirectories(shots);
+            Files.write(shots.resolve("ContentTasklistIT-" + System.getProperty("handoff.test.db", "h2") + ".png"),
+                    ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
+            Files.writeString(shots.resolve("ContentTasklistIT-" + System.getProperty("handoff.test.db", "h2")
+                    + ".html"), driver.getPageSource());
+            driver.quit();
+        }
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    @Test
+    void aRepStartsARequestFromTheStartFormAndContentMarketingSeesIt() {
+        String title = "Battlecard vs. competitor X " + UUID.randomUUID().toString().substring(0, 6);
+        LocalDate neededBy = LocalDate.now().plusDays(21);
+
+        signIn("sam");
+        click(By.cssSelector(".start-process-action a"));
+        click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Content request']"));
+        field("Field_Title").sendKeys(title);
+        click(By.cssSelector("[id$='Field_Type-display']"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Battlecard']"));
+        field("Field_Need").sendKeys("Prospects say competitor X is cheaper");
+        field("Field_Persona").sendKeys("Head of IT");
+        WebElement date = field("Field_NeededBy-date");
+        date.sendKeys(neededBy.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
+        date.sendKeys(Keys.ENTER);
+        click(By.xpath("//div[contains(@class,'modal-footer')]//button[normalize-space()='Start']"));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
+
+        JsonNode tasks = Api.as(port, "cora")
+                .get("/engine-rest/task?processDefinitionKey=content-request&taskDefinitionKey=Task_TriageRequest")
+                .json();
+        JsonNode triage = null;
+        for (JsonNode task : tasks) {
+            JsonNode variables = Api.as(port, "cora").get("/engine-rest/task/" + task.path("id").asText()
+                    + "/variables/title").json();
+            if (title.equals(variables.path("value").asText())) {
+                triage = task;
+            }
+        }
+        assertThat(triage).as("cora's triage task for " + title).isNotNull();
+        assertThat(triage.path("due").asText()).isNotEmpty();
+
+        // cora sees it in her Tasklist, in the content queue.
+        driver.manage().deleteAllCookies();
+        signIn("cora");
+        click(By.xpath("//*[contains(@class,'task-filter')]//h4//a[contains(normalize-space(),'Content queue')]"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Triage request"));
+        // Opening the task shows the triage form with sam's request.
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + triage.path("id").asText());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), title));
+        assertThat(driver.findElement(By.tagName("body")).getText()).contains("Requested by: sam")
+                .contains("Prospects say competitor X is cheaper").contains("Accept with an agreed due date");
+    }
+
+    private void signIn(String user) {
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
+        name.sendKeys(user);
+        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(user);
+        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
+    }
+
+    private WebElement field(String componentId) {
+        return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));
+    }
+
+    private void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+    }
+}
