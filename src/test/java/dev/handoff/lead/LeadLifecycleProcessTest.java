@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.Reps;
@@ -37,7 +38,9 @@ class LeadLifecycleProcessTest {
 
     @TestConfiguration
     static class Coverage {
+        /** Primary: the imported coverage configuration defines defaults too, which would silently win. */
         @Bean
+        @Primary
         ProcessEngineCoverageProperties coverageProperties() {
             return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
         }

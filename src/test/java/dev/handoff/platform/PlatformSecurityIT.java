@@ -82,13 +82,14 @@ class PlatformSecurityIT {
     void everyDemoUserSeesTheFiltersOfItsRole() {
         List<String> common = List.of("My tasks", "My group's tasks", "Due soon / overdue");
         Map<String, List<String>> queues = Map.of(
-                "sam", List.of("SDR queue"),
-                "alex", List.of("AE queue"),
-                "sally", List.of("SDR queue", "AE queue", "Sales managers' queue"),
-                "mona", List.of("Marketing ops queue"),
+                "sam", List.of("My leads to accept", "Overdue", "SDR queue"),
+                "alex", List.of("My leads to accept", "Overdue", "AE queue"),
+                "sally", List.of("My leads to accept", "Overdue", "Escalations", "SDR queue", "AE queue",
+                        "Sales managers' queue"),
+                "mona", List.of("Rejected leads to review", "Marketing ops queue"),
                 "dean", List.of("Demand gen queue"),
                 "cora", List.of("Content queue"),
-                "mark", List.of("Marketing ops queue", "Demand gen queue", "Content queue",
+                "mark", List.of("Rejected leads to review", "Marketing ops queue", "Demand gen queue", "Content queue",
                         "Marketing managers' queue"));
         queues.forEach((user, own) -> {
             List<String> expected = new ArrayList<>(common);
@@ -96,7 +97,7 @@ class PlatformSecurityIT {
             assertThat(names(Api.as(port, user).get("/engine-rest/filter"))).as(user)
                     .containsExactlyInAnyOrderElementsOf(expected);
         });
-        assertThat(names(Api.as(port, "admin").get("/engine-rest/filter"))).hasSize(10);
+        assertThat(names(Api.as(port, "admin").get("/engine-rest/filter"))).hasSize(14);
     }
 
     @Test

@@ -43,13 +43,16 @@ class TasklistBrowserIT {
     @Test
     void anSdrSeesTheSdrQueue() {
         logIn("sam", "sam");
-        assertThat(filterNames()).containsExactly(COMMON.get(0), COMMON.get(1), COMMON.get(2), "SDR queue");
+        // Tasklist orders filters by priority: the SLA-bound ones first.
+        assertThat(filterNames()).containsExactly("My leads to accept", "Overdue", COMMON.get(0), COMMON.get(1),
+                COMMON.get(2), "SDR queue");
     }
 
     @Test
     void marketingOpsSeesItsOwnQueue() {
         logIn("mona", "mona");
-        assertThat(filterNames()).containsExactly(COMMON.get(0), COMMON.get(1), COMMON.get(2), "Marketing ops queue");
+        assertThat(filterNames()).containsExactly("Rejected leads to review", COMMON.get(0), COMMON.get(1),
+                COMMON.get(2), "Marketing ops queue");
     }
 
     @Test
