@@ -1,0 +1,84 @@
+package dev.handoff.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import dev.handoff.support.Api;
+import dev.handoff.support.IntegrationTest;
+
+/** The SLA ladder's emails, received by a real SMTP server. */
+@IntegrationTest
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + SalesNotificationIT.PORT })
+class SalesNotificationIT {
+
+    static final int PORT = 3127;
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void assignmentReminderBreachAndEscalationAreMailed() throws Exception {
+        String leadId = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json().path("id").asText();
+        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(leadId).singleResult();
+        String first = (String) engine.getRuntimeService().getVariable(instance.getId(), LeadVariables.OWNER);
+
+        assertThat(awaitMail(first + "@handoff.example", "New lead to accept: Vera Vice")).isTrue();
+
+        execute(instance, "Event_AcceptReminderDue");
+        assertThat(awaitMail(first + "@handoff.example", "Reminder: Vera Vice")).isTrue();
+
+        execute(instance, "Event_AcceptSlaBreached");
+        assertThat(awaitMail(first + "@handoff.example", "SLA breached: Vera Vice")).isTrue();
+        String second = (String) engine.getRuntimeService().getVariable(instance.getId(), LeadVariables.OWNER);
+        assertThat(awaitMail(second + "@handoff.example", "New lead to accept: Vera Vice")).isTrue();
+
+        execute(instance, "Event_AcceptSlaBreached");
+        assertThat(awaitMail("sally@handoff.example", "Overdue lead: Vera Vice")).isTrue();
+    }
+
+    private void execute(ProcessInstance instance, String activityId) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .activityId(activityId).singleResult();
+        Api.Response executed = Api.as(port, "admin").post("/engine-rest/job/" + job.getId() + "/execute", Map.of());
+        assertThat(executed.status()).as(executed.body()).isEqualTo(204);
+    }
+
+    /** Mail goes out after the commit, so it may trail the HTTP response by a moment. */
+    private boolean awaitMail(String to, String subject) throws Exception {
+        for (int i = 0; i < 50; i++) {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                List<String> recipients = Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                        .map(Object::toString).toList();
+                if (recipients.contains(to) && ("[Handoff] " + subject).equals(message.getSubject())) {
+                    return true;
+                }
+            }
+            Thread.sleep(100);
+        }
+        return false;
+    }
+}
