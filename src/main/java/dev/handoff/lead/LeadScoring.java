@@ -7,9 +7,11 @@ import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +29,13 @@ class LeadScoring {
     }
 
     private final DecisionService decisions;
+    private final RepositoryService repository;
     private final LeadSettings settings;
+    private final Map<String, Integer> pointsByVersion = new ConcurrentHashMap<>();
 
-    LeadScoring(DecisionService decisions, LeadSettings settings) {
+    LeadScoring(DecisionService decisions, RepositoryService repository, LeadSettings settings) {
         this.decisions = decisions;
+        this.repository = repository;
         this.settings = settings;
     }
 
@@ -46,6 +51,9 @@ class LeadScoring {
 
     BigDecimal engagementScore(List<Engagement> engagements, OffsetDateTime now) {
         Map<EngagementType, Integer> points = new EnumMap<>(EngagementType.class);
+        if (engagements.isEmpty()) {
+            return BigDecimal.ZERO.setScale(2);
+        }
         double halfLife = settings.engagementHalfLife().toSeconds();
         double score = 0;
         for (Engagement engagement : engagements) {
@@ -56,10 +64,18 @@ class LeadScoring {
         return BigDecimal.valueOf(score).setScale(2, RoundingMode.HALF_UP);
     }
 
+    /**
+     * Points per type depend on nothing but the deployed table, so they are evaluated once per version of
+     * it: re-scoring a lead with many engagements, or importing thousands, does not evaluate the table again.
+     */
     private int points(EngagementType type) {
-        Object points = decisions.evaluateDecisionByKey(ENGAGEMENT_DECISION)
-                .variables(Variables.createVariables().putValue("type", type.code()))
-                .evaluate().getSingleEntry();
-        return points == null ? 0 : ((Number) points).intValue();
+        String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ENGAGEMENT_DECISION)
+                .latestVersion().singleResult().getId();
+        return pointsByVersion.computeIfAbsent(definitionId + "/" + type, key -> {
+            Object points = decisions.evaluateDecisionById(definitionId)
+                    .variables(Variables.createVariables().putValue("type", type.code()))
+                    .evaluate().getSingleEntry();
+            return points == null ? 0 : ((Number) points).intValue();
+        });
     }
 }

@@ -240,16 +240,9 @@ class SalesHandoffDelegates {
         return task -> {
             DelegateExecution execution = task.getExecution();
             String team = (String) execution.getVariable(TEAM);
-            String rep = overdueAssignee(task, team);
-            boolean takeOver = "take_over".equals(task.getVariable(OVERDUE_ACTION));
-            OffsetDateTime now = EngineClock.now();
-            ledger.resolveEscalation(((Number) execution.getVariable(ESCALATION_ID)).longValue(),
-                    takeOver ? "TAKEN_OVER" : "REASSIGNED", actor(task), now);
-            startAcceptClock(execution, lead(execution), rep, team,
-                    takeOver ? SlaLedger.Role.MANAGER : SlaLedger.Role.SDR, now);
-            leads.addEvent(lead(execution).id(), new LeadEvent(now, takeOver ? "TAKEN_OVER" : "REASSIGNED", null,
-                    actor(task), (takeOver ? "taken over by " : "reassigned to ") + rep, null));
-            execution.removeVariables(List.of(ASSIGN_TO, OVERDUE_ACTION));
+            Resolution resolution = resolveOverdue(task, team, "");
+            startAcceptClock(execution, lead(execution), resolution.rep(), team,
+                    resolution.takeOver() ? SlaLedger.Role.MANAGER : SlaLedger.Role.SDR, resolution.at());
         };
     }
 
@@ -407,18 +400,27 @@ class SalesHandoffDelegates {
     @Bean
     TaskListener applyOverdueMeetingDecision() {
         return task -> {
-            DelegateExecution execution = task.getExecution();
-            String ae = overdueAssignee(task, Groups.AE);
-            boolean takeOver = "take_over".equals(task.getVariable(OVERDUE_ACTION));
-            OffsetDateTime now = EngineClock.now();
-            ledger.resolveEscalation(((Number) execution.getVariable(ESCALATION_ID)).longValue(),
-                    takeOver ? "TAKEN_OVER" : "REASSIGNED", actor(task), now);
-            startMeetingClock(execution, lead(execution), ae, takeOver ? SlaLedger.Role.MANAGER : SlaLedger.Role.AE,
-                    now);
-            leads.addEvent(lead(execution).id(), new LeadEvent(now, takeOver ? "TAKEN_OVER" : "REASSIGNED", null,
-                    actor(task), (takeOver ? "meeting taken over by " : "meeting reassigned to ") + ae, null));
-            execution.removeVariables(List.of(ASSIGN_TO, OVERDUE_ACTION));
+            Resolution resolution = resolveOverdue(task, Groups.AE, "meeting ");
+            startMeetingClock(task.getExecution(), lead(task.getExecution()), resolution.rep(),
+                    resolution.takeOver() ? SlaLedger.Role.MANAGER : SlaLedger.Role.AE, resolution.at());
         };
+    }
+
+    private record Resolution(String rep, boolean takeOver, OffsetDateTime at) {
+    }
+
+    /** A manager reassigns an overdue lead or meeting, or takes it over; the escalation is resolved. */
+    private Resolution resolveOverdue(DelegateTask task, String team, String what) {
+        DelegateExecution execution = task.getExecution();
+        String rep = overdueAssignee(task, team);
+        boolean takeOver = "take_over".equals(task.getVariable(OVERDUE_ACTION));
+        OffsetDateTime now = EngineClock.now();
+        ledger.resolveEscalation(((Number) execution.getVariable(ESCALATION_ID)).longValue(),
+                takeOver ? "TAKEN_OVER" : "REASSIGNED", actor(task), now);
+        leads.addEvent(lead(execution).id(), new LeadEvent(now, takeOver ? "TAKEN_OVER" : "REASSIGNED", null,
+                actor(task), what + (takeOver ? "taken over by " : "reassigned to ") + rep, null));
+        execution.removeVariables(List.of(ASSIGN_TO, OVERDUE_ACTION));
+        return new Resolution(rep, takeOver, now);
     }
 
     @Bean

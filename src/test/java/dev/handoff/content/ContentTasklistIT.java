@@ -2,26 +2,18 @@ package dev.handoff.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,53 +21,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.handoff.support.Api;
+import dev.handoff.support.Browser;
 import dev.handoff.support.IntegrationTest;
 
 /** A rep starts a content request from Tasklist's start form; the content marketer finds it in Tasklist. */
 @IntegrationTest
 class ContentTasklistIT {
 
-    static final String CHROMIUM = "/usr/bin/chromium";
-    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    @RegisterExtension
+    final Browser browser = new Browser();
 
     @LocalServerPort
     int port;
 
     WebDriver driver;
     WebDriverWait wait;
-    Path profile;
 
     @BeforeEach
-    void browser() throws Exception {
-        Assumptions.assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "browser tests need Debian's chromium and chromium-driver: apt-get install chromium chromium-driver");
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        profile = Files.createTempDirectory("handoff-content-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,1000", "--user-data-dir=" + profile);
-        driver = new ChromeDriver(options);
+    void browser() {
+        driver = browser.driver();
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (driver != null) {
-            Path shots = Path.of("target", "screenshots");
-            Files.createDirectories(shots);
-            Files.write(shots.resolve("ContentTasklistIT-" + System.getProperty("handoff.test.db", "h2") + ".png"),
-                    ((ChromeDriver) driver).getScreenshotAs(OutputType.BYTES));
-            Files.writeString(shots.resolve("ContentTasklistIT-" + System.getProperty("handoff.test.db", "h2")
-                    + ".html"), driver.getPageSource());
-            driver.quit();
-        }
-        if (profile != null) {
-            try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @Test

@@ -13,26 +13,20 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.TestPropertySource;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
+import com.icegreen.greenmail.util.GreenMail;
 
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
 
 /** The SLA ladder's emails, received by a real SMTP server. */
 @IntegrationTest
-@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=" + SalesNotificationIT.PORT })
 class SalesNotificationIT {
 
-    static final int PORT = 3127;
-
-    @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
+    @Autowired
+    GreenMail smtp;
 
     @LocalServerPort
     int port;

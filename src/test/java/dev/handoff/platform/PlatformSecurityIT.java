@@ -49,7 +49,6 @@ class PlatformSecurityIT {
         User u = identityService.newUser(user);
         u.setPassword("right-password");
         identityService.saveUser(u);
-        identityService.createMembership(user, "sdr");
 
         assertThat(Api.as(port, user, "wrong").get("/engine-rest/process-definition").status()).isEqualTo(401);
         assertThat(Api.as(port, user, "wrong").get("/api/leads").status()).isEqualTo(401);

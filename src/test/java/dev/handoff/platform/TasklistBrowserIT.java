@@ -16,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.handoff.identity.Groups;
 import dev.handoff.support.Browser;
 import dev.handoff.support.IntegrationTest;
 
@@ -62,7 +61,6 @@ class TasklistBrowserIT {
         User user = identityService.newUser(id);
         user.setPassword("right-password");
         identityService.saveUser(user);
-        identityService.createMembership(id, Groups.SDR);
         try {
             logIn(id, "wrong-password");
             WebElement error = browser.await(ExpectedConditions.visibilityOfElementLocated(LOGIN_FAILED));

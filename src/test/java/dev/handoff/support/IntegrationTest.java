@@ -10,13 +10,14 @@ import org.springframework.context.annotation.Import;
 
 /**
  * A whole Handoff on a random port: on an in-memory H2 database, or on PostgreSQL in the build's second
- * integration-test run. Contexts are cached across test classes with the same configuration.
+ * integration-test run. Every IT shares this one context: a class that changes its configuration starts a
+ * second engine named "default", and the REST API would then serve whichever engine registered last.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:handoff-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
         "camunda.bpm.job-execution.enabled=false" })
-@Import(TestDatabase.class)
+@Import({ TestDatabase.class, TestMail.class })
 public @interface IntegrationTest {
 }
