@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Imports N generated leads (default 10,000) through POST /api/leads/import into a running Handoff and
-# prints how long it took and what the report counted. Usage: bench/import-10k.sh [rows] [base-url]
+# prints how long the import took, what its report counted, and when the background scoring had judged
+# every imported lead. Usage: bench/import-10k.sh [rows] [base-url]  (on an otherwise idle Handoff)
 set -euo pipefail
 ROWS=${1:-10000}
 BASE=${2:-http://localhost:8080}
@@ -29,5 +30,14 @@ END=$(date +%s.%N)
 python3 -c "
 import json; r = json.load(open('/tmp/handoff-import-report.json'))
 print(f\"rows {r['rows']}, created {r['created']}, duplicates {r['duplicates']}, rejected {r['rejected']}\")"
-echo "elapsed $(python3 -c "print(round($END - $START, 1))") s"
+echo "import answered after $(python3 -c "print(round($END - $START, 1))") s"
+# Imported leads are scored, judged and routed in the background: wait until none is left in stage LEAD.
+while :; do
+  LEFT=$(curl -sf -u "${HANDOFF_USER:-intake}:${HANDOFF_PASSWORD:-intake}" "$BASE/api/leads?stage=LEAD&size=1" \
+    | python3 -c "import json, sys; print(json.load(sys.stdin)['total'])")
+  [ "$LEFT" -eq 0 ] && break
+  sleep 2
+done
+DONE=$(date +%s.%N)
+echo "all imported leads judged after $(python3 -c "print(round($DONE - $START, 1))") s"
 rm -f "$CSV"

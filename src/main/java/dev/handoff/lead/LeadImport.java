@@ -24,7 +24,8 @@ import dev.handoff.platform.InvalidInputException;
 /**
  * CSV import with a header row naming the same fields as the JSON API; {@code engagements} holds
  * {@code type@timestamp} pairs separated by {@code ;}. Each row stands alone: a bad row is reported and
- * never blocks the good ones.
+ * never blocks the good ones. Imported leads are validated, de-duplicated and recorded at once; scoring,
+ * the MQL definition and routing follow in the background.
  */
 @Component
 class LeadImport {
@@ -92,7 +93,7 @@ class LeadImport {
 
     private RowResult importRow(int row, Map<String, String> values, String actor) {
         try {
-            Leads.Capture capture = leads.capture(request(values), actor);
+            Leads.Capture capture = leads.captureInBackground(request(values), actor);
             return new RowResult(row, capture.created() ? Status.CREATED : Status.DUPLICATE, capture.lead().id(),
                     List.of());
         } catch (InvalidInputException e) {

@@ -8,6 +8,7 @@ public final class LeadVariables {
 
     public static final String PROCESS_KEY = "lead-lifecycle";
     public static final String ENGAGEMENT_MESSAGE = "EngagementRecorded";
+    public static final String IMPORT_MESSAGE = "LeadImported";
 
     public static final String LEAD_ID = "leadId";
     public static final String LEAD_IS_NEW = "leadIsNew";

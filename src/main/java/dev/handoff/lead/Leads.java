@@ -58,6 +58,18 @@ public class Leads {
      * unique constraints: the loser merges into the winner.
      */
     public Capture capture(LeadRequest request, String actor) {
+        return capture(request, actor, false);
+    }
+
+    /**
+     * Like {@link #capture}, but the new lead is scored and judged in the background (its process waits
+     * after the "Lead imported" start event for the job executor), so that a large import returns quickly.
+     */
+    public Capture captureInBackground(LeadRequest request, String actor) {
+        return capture(request, actor, true);
+    }
+
+    private Capture capture(LeadRequest request, String actor, boolean background) {
         validate(request);
         for (int attempt = 0; attempt < 3; attempt++) {
             Optional<Lead> existing = repository.findDuplicate(request.externalId(), request.email());
@@ -65,7 +77,7 @@ public class Leads {
                 return new Capture(merge(existing.get().id(), request.engagements(), actor), false);
             }
             try {
-                String id = transaction.execute(status -> create(request, actor));
+                String id = transaction.execute(status -> create(request, actor, background));
                 return new Capture(repository.findById(id).orElseThrow(), true);
             } catch (DuplicateKeyException raced) {
                 // Another submission of the same lead committed first: merge into it on the next turn.
@@ -135,7 +147,7 @@ public class Leads {
         }
     }
 
-    String create(LeadRequest request, String actor) {
+    String create(LeadRequest request, String actor, boolean background) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = EngineClock.now();
         repository.insert(id, request, actor, now);
@@ -144,7 +156,12 @@ public class Leads {
                 "source " + request.source().code() + (request.campaign() == null ? "" : ", campaign " + request.campaign()),
                 null));
         var variables = LeadVariables.describe(repository.findById(id).orElseThrow());
-        runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, id, variables);
+        if (background) {
+            runtime.createMessageCorrelation(LeadVariables.IMPORT_MESSAGE).processInstanceBusinessKey(id)
+                    .setVariables(variables).correlateStartMessage();
+        } else {
+            runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, id, variables);
+        }
         return id;
     }
 

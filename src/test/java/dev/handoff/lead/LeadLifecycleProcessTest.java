@@ -81,6 +81,21 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
+    void anImportedLeadIsRecordedAtOnceAndJudgedInTheBackground() {
+        Lead lead = leads.captureInBackground(request("VP Sales", 500, "Software", "demo_request"), "test").lead();
+
+        assertThat(lead.stage()).isEqualTo(LeadStage.LEAD);
+        ProcessInstance instance = instance(lead);
+        assertThat(instance).isStarted().hasPassed("Event_LeadImported").isNotWaitingAt("Task_RegisterLead");
+        Job background = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+                .singleResult();
+        engine.getManagementService().executeJob(background.getId());
+
+        assertThat(instance).isWaitingAt("Task_AcceptLead");
+        assertThat(lead(instance).stage()).isEqualTo(LeadStage.MQL);
+    }
+
+    @Test
     void aLeadMissingDataGoesToMarketingOpsAndIsJudgedAgainWhenCompleted() {
         Lead lead = capture(request(null, 500, "Software", "demo_request")).lead();
         assertThat(lead.stage()).isEqualTo(LeadStage.ENRICHMENT);
