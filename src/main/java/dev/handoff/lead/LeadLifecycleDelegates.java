@@ -4,15 +4,14 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.EngineClock;
 
 /**
@@ -26,16 +25,16 @@ class LeadLifecycleDelegates {
     private final LeadScoring scoring;
     private final MqlDefinition mqlDefinition;
     private final LeadSettings settings;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final Leads leads;
 
     LeadLifecycleDelegates(LeadRepository repository, LeadScoring scoring, MqlDefinition mqlDefinition,
-            LeadSettings settings, IdentityService identity, Leads leads) {
+            LeadSettings settings, CurrentUser user, Leads leads) {
         this.repository = repository;
         this.scoring = scoring;
         this.mqlDefinition = mqlDefinition;
         this.settings = settings;
-        this.identity = identity;
+        this.user = user;
         this.leads = leads;
     }
 
@@ -60,11 +59,7 @@ class LeadLifecycleDelegates {
                 execution.setVariable(LeadVariables.LEAD_ID, duplicate.get().id());
                 return;
             }
-            String id = java.util.UUID.randomUUID().toString();
-            OffsetDateTime now = EngineClock.now();
-            repository.insert(id, request, actor(), now);
-            repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor(),
-                    "Tasklist start form, source " + request.source().code(), null));
+            String id = leads.record(request, actor(), "Tasklist start form");
             execution.setProcessBusinessKey(id);
             execution.setVariables(LeadVariables.describe(repository.findById(id).orElseThrow()));
             execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
@@ -139,11 +134,10 @@ class LeadLifecycleDelegates {
     }
 
     private String actor(DelegateTask task) {
-        return task.getAssignee() != null ? task.getAssignee() : actor();
+        return user.actor(task.getAssignee());
     }
 
     private String actor() {
-        Authentication authentication = identity.getCurrentAuthentication();
-        return authentication == null ? "system" : authentication.getUserId();
+        return user.actor(null);
     }
 }

@@ -148,13 +148,7 @@ public class Leads {
     }
 
     String create(LeadRequest request, String actor, boolean background) {
-        String id = UUID.randomUUID().toString();
-        OffsetDateTime now = EngineClock.now();
-        repository.insert(id, request, actor, now);
-        repository.addEngagements(id, request.engagements(), now);
-        repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor,
-                "source " + request.source().code() + (request.campaign() == null ? "" : ", campaign " + request.campaign()),
-                null));
+        String id = record(request, actor, background ? "CSV import" : "API");
         var variables = LeadVariables.describe(repository.findById(id).orElseThrow());
         if (background) {
             runtime.createMessageCorrelation(LeadVariables.IMPORT_MESSAGE).processInstanceBusinessKey(id)
@@ -162,6 +156,18 @@ public class Leads {
         } else {
             runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, id, variables);
         }
+        return id;
+    }
+
+    /** Records a new lead with its engagements and the first entry of its timeline; returns its id. */
+    String record(LeadRequest request, String actor, String channel) {
+        String id = UUID.randomUUID().toString();
+        OffsetDateTime now = EngineClock.now();
+        repository.insert(id, request, actor, now);
+        repository.addEngagements(id, request.engagements(), now);
+        repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor, channel + ", source "
+                + request.source().code() + (request.campaign() == null ? "" : ", campaign " + request.campaign()),
+                null));
         return id;
     }
 

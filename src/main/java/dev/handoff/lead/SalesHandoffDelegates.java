@@ -16,14 +16,12 @@ import java.util.Set;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
 import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
@@ -34,6 +32,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.handoff.identity.Groups;
 import dev.handoff.notification.Notifier;
+import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.Reps;
@@ -66,12 +65,12 @@ class SalesHandoffDelegates {
     private final BusinessTime businessTime;
     private final DecisionService decisions;
     private final TaskService tasks;
-    private final IdentityService identity;
+    private final CurrentUser user;
     private final Notifier notifier;
     private final LeadSettings settings;
 
     SalesHandoffDelegates(LeadRepository leads, Reps reps, SlaPolicy policy, SlaLedger ledger,
-            BusinessTime businessTime, DecisionService decisions, TaskService tasks, IdentityService identity,
+            BusinessTime businessTime, DecisionService decisions, TaskService tasks, CurrentUser user,
             Notifier notifier, LeadSettings settings) {
         this.leads = leads;
         this.reps = reps;
@@ -80,7 +79,7 @@ class SalesHandoffDelegates {
         this.businessTime = businessTime;
         this.decisions = decisions;
         this.tasks = tasks;
-        this.identity = identity;
+        this.user = user;
         this.notifier = notifier;
         this.settings = settings;
     }
@@ -613,18 +612,12 @@ class SalesHandoffDelegates {
         return Date.from(time.toInstant());
     }
 
-    /** Who completed the task: the signed-in user, else (jobs, tests) its assignee. */
     private String actor(DelegateTask task) {
-        Authentication authentication = identity.getCurrentAuthentication();
-        if (authentication != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee() != null ? task.getAssignee() : "system";
+        return user.actor(task.getAssignee());
     }
 
     private String actor() {
-        Authentication authentication = identity.getCurrentAuthentication();
-        return authentication == null ? "system" : authentication.getUserId();
+        return user.actor(null);
     }
 
     private static final class ClockNow {

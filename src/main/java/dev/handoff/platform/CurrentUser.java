@@ -22,6 +22,15 @@ public class CurrentUser {
         return authentication == null ? null : authentication.getUserId();
     }
 
+    /**
+     * Who did something, for a timeline: the signed-in user; else (a job, a test) the given fallback such as
+     * a task's assignee; else "system".
+     */
+    public String actor(String fallback) {
+        String id = id();
+        return id != null ? id : fallback != null ? fallback : "system";
+    }
+
     public List<String> groups() {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
