@@ -30,9 +30,11 @@ class ContentReport {
     private static final String TRIAGED = "('accepted', 'declined', 'reuse')";
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final SqlTime time;
 
-    ContentReport(NamedParameterJdbcTemplate jdbc) {
+    ContentReport(NamedParameterJdbcTemplate jdbc, SqlTime time) {
         this.jdbc = jdbc;
+        this.time = time;
     }
 
     Content content(Window window, Filter filter) {
@@ -43,15 +45,15 @@ class ContentReport {
                     byStatus.put(rs.getString("status"), rs.getLong("n"));
                 });
         List<TypeRow> byType = jdbc.query("select r.type, count(*) as n, count(r.closed_at) as closed, "
-                + Stats.percentiles(Stats.seconds("r.created_at", "r.closed_at"), "cyc") + " from content_request r"
+                + Stats.percentiles(time.seconds("r.created_at", "r.closed_at"), "cyc") + " from content_request r"
                 + sql.where() + " group by r.type order by r.type", sql.params(), (rs, i) -> new TypeRow(
                         rs.getString("type"), rs.getLong("n"), rs.getLong("closed"), Stats.roundedLong(rs, "cyc_p50")));
         Content[] result = new Content[1];
         jdbc.query("select count(*) as n, count(r.reused_asset_id) as reused, count(r.closed_at) as closed,"
                 + " count(t.triaged_at) as triaged, sum(r.revision_count) as revisions,"
                 + " count(case when r.revision_count > 0 then 1 end) as revised, "
-                + Stats.percentiles(Stats.seconds("r.created_at", "r.closed_at"), "cyc") + ", "
-                + Stats.percentiles(Stats.seconds("r.created_at", "t.triaged_at"), "tri")
+                + Stats.percentiles(time.seconds("r.created_at", "r.closed_at"), "cyc") + ", "
+                + Stats.percentiles(time.seconds("r.created_at", "t.triaged_at"), "tri")
                 + " from content_request r left join (select e.request_id, min(e.at) as triaged_at from content_event e"
                 + " where e.kind in " + TRIAGED + " group by e.request_id) t on t.request_id = r.id" + sql.where(),
                 sql.params(), rs -> {

@@ -12,11 +12,6 @@ final class Stats {
                 + "percentile_cont(0.9) within group (order by " + expression + ") as " + alias + "_p90";
     }
 
-    /** Seconds between two timestamp columns, portable to H2 2.x and PostgreSQL. */
-    static String seconds(String from, String to) {
-        return "(extract(epoch from " + to + ") - extract(epoch from " + from + "))";
-    }
-
     /** A stored enum name such as {@code OUTBOUND} as the API spells it elsewhere: {@code outbound}. */
     static String code(String name) {
         return name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
