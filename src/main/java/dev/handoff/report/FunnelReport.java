@@ -2,7 +2,11 @@ package dev.handoff.report;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -56,21 +60,40 @@ class FunnelReport {
 
     Funnel funnel(Window window, Filter filter) {
         Sql sql = where(window, filter);
-        List<SourceRow> bySource = jdbc.query("select l.source, l.campaign, " + COUNTS + " from lead l" + sql.where()
-                + " group by l.source, l.campaign order by l.source, l.campaign nulls last", sql.params(),
-                (rs, i) -> {
-                    Stages s = stages(rs);
-                    return new SourceRow(Stats.code(rs.getString("source")), rs.getString("campaign"), s, s.conversion());
-                });
-        List<VersionRow> byVersion = jdbc.query("select l.mql_definition_version as v, " + COUNTS + " from lead l"
-                + sql.where() + " group by l.mql_definition_version order by l.mql_definition_version nulls last", sql.params(),
-                (rs, i) -> {
-                    Stages s = stages(rs);
-                    return new VersionRow((Integer) rs.getObject("v", Integer.class), s, s.conversion());
-                });
-        Stages total = bySource.stream().map(SourceRow::counts).reduce(new Stages(0, 0, 0, 0, 0, 0), Stages::plus);
-        return new Funnel(window, filter, new Row(total, total.conversion()), byVersion, bySource);
+        // One pass over the period's leads (a covering index serves it); the three views are sums of its rows.
+        record Cell(String source, String campaign, Integer version, Stages stages) {
+        }
+        List<Cell> cells = jdbc.query("select l.source, l.campaign, l.mql_definition_version as v, " + COUNTS
+                + " from lead l" + sql.where() + " group by l.source, l.campaign, l.mql_definition_version",
+                sql.params(), (rs, i) -> new Cell(Stats.code(rs.getString("source")), rs.getString("campaign"),
+                        (Integer) rs.getObject("v", Integer.class), stages(rs)));
+        Map<List<String>, Stages> bySource = new TreeMap<>(NULLS_LAST);
+        Map<Integer, Stages> byVersion = new TreeMap<>(Comparator.nullsLast(Comparator.<Integer>naturalOrder()));
+        Stages total = NONE;
+        for (Cell cell : cells) {
+            bySource.merge(Arrays.asList(cell.source(), cell.campaign()), cell.stages(), Stages::plus);
+            byVersion.merge(cell.version(), cell.stages(), Stages::plus);
+            total = total.plus(cell.stages());
+        }
+        return new Funnel(window, filter, new Row(total, total.conversion()),
+                byVersion.entrySet().stream().map(e -> new VersionRow(e.getKey(), e.getValue(),
+                        e.getValue().conversion())).toList(),
+                bySource.entrySet().stream().map(e -> new SourceRow(e.getKey().get(0), e.getKey().get(1), e.getValue(),
+                        e.getValue().conversion())).toList());
     }
+
+    /** Orders rows by their keys, a missing campaign or version last, as the reports have always listed them. */
+    private static final Comparator<List<String>> NULLS_LAST = (a, b) -> {
+        for (int i = 0; i < a.size(); i++) {
+            int c = Comparator.nullsLast(Comparator.<String>naturalOrder()).compare(a.get(i), b.get(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    };
+
+    private static final Stages NONE = new Stages(0, 0, 0, 0, 0, 0);
 
     static Sql where(Window window, Filter filter) {
         return Sql.in("l.created_at", window).eq("l.team", filter.team()).eq("l.owner", filter.rep())
