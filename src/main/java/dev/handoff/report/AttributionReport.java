@@ -36,8 +36,8 @@ class AttributionReport {
     }
 
     Attribution attribution(Window window, Filter filter) {
-        Sql sql = Sql.in("l.closed_at", window).and("l.stage = 'WON'").eq("l.team", filter.team())
-                .eq("l.owner", filter.rep()).eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
+        Sql sql = Sql.in("l.closed_at", window).and("l.stage = 'WON'").eqLeadColumn("l.team", filter.team())
+                .eqLeadColumn("l.owner", filter.rep()).eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
         List<SourceRow> rows = jdbc.query("select l.source, l.campaign, count(*) as deals,"
                 + " coalesce(sum(l.amount), 0) as revenue from lead l" + sql.where()
                 + " group by l.source, l.campaign order by l.source, l.campaign nulls last", sql.params(),

@@ -55,7 +55,8 @@ class ContentReport {
                 + Stats.percentiles(time.seconds("r.created_at", "r.closed_at"), "cyc") + ", "
                 + Stats.percentiles(time.seconds("r.created_at", "t.triaged_at"), "tri")
                 + " from content_request r left join (select e.request_id, min(e.at) as triaged_at from content_event e"
-                + " where e.kind in " + TRIAGED + " group by e.request_id) t on t.request_id = r.id" + sql.where(),
+                + " join content_request q on q.id = e.request_id where q.created_at >= :from and q.created_at < :to"
+                + " and e.kind in " + TRIAGED + " group by e.request_id) t on t.request_id = r.id" + sql.where(),
                 sql.params(), rs -> {
                     long n = rs.getLong("n");
                     long revisions = rs.getLong("revisions");

@@ -96,7 +96,7 @@ class FunnelReport {
     private static final Stages NONE = new Stages(0, 0, 0, 0, 0, 0);
 
     static Sql where(Window window, Filter filter) {
-        return Sql.in("l.created_at", window).eq("l.team", filter.team()).eq("l.owner", filter.rep())
+        return Sql.in("l.created_at", window).eqLeadColumn("l.team", filter.team()).eqLeadColumn("l.owner", filter.rep())
                 .eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
     }
 

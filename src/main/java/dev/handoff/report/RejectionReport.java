@@ -43,7 +43,9 @@ class RejectionReport {
     Rejections rejections(Window window, Filter filter) {
         Sql sql = Sql.in("r.rejected_at", window).eq("r.rep", filter.rep()).eq("l.team", filter.team())
                 .eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
-        String from = " from lead_rejection r join lead l on l.id = r.lead_id";
+        boolean byLead = filter.byLead() || filter.team() != null;
+        String from = " from lead_rejection r" + (byLead ? " join lead l on l.id = r.lead_id" : "");
+        String withLead = " from lead_rejection r join lead l on l.id = r.lead_id";
         List<ReasonRow> byReason = jdbc.query("""
                 select r.reason, count(*) as n,
                     count(case when r.review_outcome = 'DISPUTED' then 1 end) as disputed,
@@ -52,7 +54,7 @@ class RejectionReport {
                 + sql.where() + " group by r.reason order by r.reason", sql.params(), (rs, i) -> new ReasonRow(
                         rs.getString("reason"), rs.getLong("n"), rs.getLong("disputed"), rs.getLong("upheld"),
                         rs.getLong("overturned")));
-        List<CampaignRow> byCampaign = jdbc.query("select l.campaign, r.reason, count(*) as n" + from + sql.where()
+        List<CampaignRow> byCampaign = jdbc.query("select l.campaign, r.reason, count(*) as n" + withLead + sql.where()
                 + " group by l.campaign, r.reason order by l.campaign nulls last, r.reason", sql.params(),
                 (rs, i) -> new CampaignRow(rs.getString("campaign"), rs.getString("reason"), rs.getLong("n")));
         List<RepRow> byRep = jdbc.query("select r.rep, count(*) as n, count(case when r.reason = 'below_definition'"

@@ -140,7 +140,8 @@ class SlaReport {
     }
 
     private Escalations escalations(Window window, Filter filter) {
-        Sql sql = Sql.in("e.raised_at", window).eq("l.team", filter.team()).eq("l.owner", filter.rep())
+        Sql sql = Sql.in("e.raised_at", window).eqLeadColumn("l.team", filter.team())
+                .eqLeadColumn("l.owner", filter.rep())
                 .eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
         boolean join = filter.byLead() || filter.team() != null || filter.rep() != null;
         String from = " from lead_escalation e" + (join ? " join lead l on l.id = e.lead_id" : "");
