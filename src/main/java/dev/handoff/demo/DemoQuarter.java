@@ -32,18 +32,21 @@ class DemoQuarter implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final BusinessTime businessTime;
     private final TransactionTemplate transaction;
+    private final DemoProcesses processes;
 
-    DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction) {
+    DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction,
+            DemoProcesses processes) {
         this.jdbc = jdbc;
         this.businessTime = businessTime;
         this.transaction = transaction;
+        this.processes = processes;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        transaction.executeWithoutResult(status -> {
+        Boolean seeded = transaction.execute(status -> {
             if (jdbc.queryForObject("select count(*) from lead", Long.class) > 0) {
-                return;
+                return false;
             }
             long started = System.nanoTime();
             Instant end = ClockUtil.getCurrentTime().toInstant();
@@ -52,6 +55,10 @@ class DemoQuarter implements ApplicationRunner {
             new ContentHistory(jdbc).generate(start, end, CONTENT_REQUESTS, 2027);
             log.info("Demo quarter seeded in {} ms: {} and {} content requests",
                     (System.nanoTime() - started) / 1_000_000, summary, CONTENT_REQUESTS);
+            return true;
         });
+        if (Boolean.TRUE.equals(seeded)) {
+            processes.start();
+        }
     }
 }
