@@ -57,50 +57,34 @@ class ReportController {
     }
 
     @GetMapping("/funnel")
-    FunnelReport.Funnel funnel(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String rep,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String campaign) {
+    FunnelReport.Funnel funnel(ReportQuery query) {
         authorize();
-        return funnel.funnel(window(from, to), filter(team, rep, source, campaign));
+        return funnel.funnel(window(query.from(), query.to()), filter(query));
     }
 
     @GetMapping("/sla")
-    SlaReport.Sla sla(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String rep,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String campaign) {
+    SlaReport.Sla sla(ReportQuery query) {
         authorize();
-        return sla.sla(window(from, to), filter(team, rep, source, campaign), zone);
+        return sla.sla(window(query.from(), query.to()), filter(query), zone);
     }
 
     @GetMapping("/rejections")
-    RejectionReport.Rejections rejections(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String rep,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String campaign) {
+    RejectionReport.Rejections rejections(ReportQuery query) {
         authorize();
-        return rejections.rejections(window(from, to), filter(team, rep, source, campaign));
+        return rejections.rejections(window(query.from(), query.to()), filter(query));
     }
 
+    /** Content has no team, source or campaign; {@code rep} means the requester. */
     @GetMapping("/content")
-    ContentReport.Content content(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String rep) {
+    ContentReport.Content content(ReportQuery query) {
         authorize();
-        return content.content(window(from, to), filter(null, rep, null, null));
+        return content.content(window(query.from(), query.to()), filter(null, query.rep(), null, null));
     }
 
     @GetMapping("/attribution")
-    AttributionReport.Attribution attribution(
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String rep,
-            @RequestParam(required = false) String source, @RequestParam(required = false) String campaign) {
+    AttributionReport.Attribution attribution(ReportQuery query) {
         authorize();
-        return attribution.attribution(window(from, to), filter(team, rep, source, campaign));
+        return attribution.attribution(window(query.from(), query.to()), filter(query));
     }
 
     @GetMapping("/quarter-diagnosis")
@@ -148,6 +132,10 @@ class ReportController {
     private String currentQuarter() {
         LocalDate today = EngineClock.now().atZoneSameInstant(zone).toLocalDate();
         return today.getYear() + "-Q" + ((today.getMonthValue() - 1) / 3 + 1);
+    }
+
+    private static Filter filter(ReportQuery query) {
+        return filter(query.team(), query.rep(), query.source(), query.campaign());
     }
 
     private static Filter filter(String team, String rep, String source, String campaign) {

@@ -37,9 +37,6 @@ import dev.handoff.support.IntegrationTest;
 class CockpitBottlenecksBrowserIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-    private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-    private static final By LOG_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
 
     @RegisterExtension
     final Browser browser = new Browser();
@@ -86,13 +83,11 @@ class CockpitBottlenecksBrowserIT {
     @Test
     void cockpitShowsTheBottleneckTabAndDiagramOverlays() {
         reviews();
-        browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definitionId()
-                + "/runtime");
-        browser.await(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys("sally");
-        browser.driver().findElement(PASSWORD).sendKeys("sally");
-        browser.driver().findElement(LOG_IN).click();
+        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/"
+                + definitionId() + "/runtime", "sally");
 
-        WebElement tab = browser.await(ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Bottlenecks']")));
+        WebElement tab = browser.await(
+                ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Bottlenecks']")));
         tab.click();
         WebElement row = browser.await(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("table.handoff-bottlenecks tr[data-activity-id='Task_WeeklyReview']")));

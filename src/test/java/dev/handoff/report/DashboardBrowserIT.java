@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,10 +22,6 @@ import dev.handoff.support.IntegrationTest;
 /** A sales manager signs in and the dashboard draws its charts from the report API. */
 @IntegrationTest
 class DashboardBrowserIT {
-
-    private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-    private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
-    private static final By LOG_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
 
     @RegisterExtension
     final Browser browser = new Browser();
@@ -40,7 +35,7 @@ class DashboardBrowserIT {
     @Test
     void aSalesManagerSeesTheChartsWithData() {
         recentData();
-        logIn("sally");
+        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/", "sally");
         browser.open("http://localhost:" + port + "/dashboard/");
         browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
                 || "error".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
@@ -79,14 +74,6 @@ class DashboardBrowserIT {
                 7200L);
         data.rejection(rejected, "steve", "below_definition", yesterday.plusHours(2).toString(), null, null);
         data.contentRequest("sam", "deck", yesterday.minusDays(3).toString(), Duration.ofDays(2), 1, null);
-    }
-
-    private void logIn(String user) {
-        browser.open("http://localhost:" + port + "/camunda/app/tasklist/");
-        browser.await(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys(user);
-        browser.driver().findElement(PASSWORD).sendKeys(user);
-        browser.driver().findElement(LOG_IN).click();
-        browser.await(ExpectedConditions.invisibilityOfElementLocated(USERNAME));
     }
 
     private double sum(String canvas, int dataset) {
