@@ -47,6 +47,16 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** The manager dashboard's page and scripts; the reports it reads check the same groups again. */
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> dashboardAuthentication(ProcessEngine engine) {
+        var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(),
+                engine.getName(), List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS, Groups.ADMIN), List.of()));
+        registration.addUrlPatterns("/dashboard/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<ApiAuthenticationFilter> actuatorAuthentication(ProcessEngine engine) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(),

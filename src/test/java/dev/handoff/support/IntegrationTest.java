@@ -17,7 +17,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:handoff-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "camunda.bpm.job-execution.enabled=false" })
+        "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false" })
 @Import({ TestDatabase.class, TestMail.class })
 public @interface IntegrationTest {
 }

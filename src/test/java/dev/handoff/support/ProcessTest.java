@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
         "spring.datasource.url=jdbc:h2:mem:handoff-process;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "camunda.bpm.job-execution.enabled=false" })
+        "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false" })
 @Import(ProcessEngineCoverageConfiguration.class)
 public @interface ProcessTest {
 }

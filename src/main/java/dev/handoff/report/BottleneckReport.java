@@ -1,0 +1,74 @@
+package dev.handoff.report;
+
+import java.sql.Timestamp;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Where a process waits, per activity, from the engine's own history (aggregated in SQL, because the
+ * history query API would load every instance): how many wait there now, the median and 90th percentile
+ * duration of those that ended in the window, and how many user tasks ended after or still stand past their
+ * due date. Cockpit CE has no such view.
+ */
+@Component
+class BottleneckReport {
+
+    record Activity(String activityId, String name, String type, long waiting, long completed,
+            Long medianSeconds, Long p90Seconds, long breaches) {
+    }
+
+    record Bottlenecks(String processDefinitionKey, String processDefinitionId, Window window,
+            List<Activity> activities) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+
+    BottleneckReport(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** @param definitionId one version of the process, or null for every version of the key */
+    Bottlenecks bottlenecks(String key, String definitionId, Window window) {
+        String scope = definitionId == null ? "proc_def_key_ = :key" : "proc_def_id_ = :id";
+        MapSqlParameterSource params = new MapSqlParameterSource("key", key).addValue("id", definitionId)
+                .addValue("from", Timestamp.from(window.start())).addValue("to", Timestamp.from(window.end()))
+                .addValue("now", new Timestamp(ClockUtil.getCurrentTime().getTime()));
+        Map<String, Activity> activities = new LinkedHashMap<>();
+        jdbc.query("select act_id_, max(act_name_) as name, max(act_type_) as type, count(*) as waiting"
+                + " from act_hi_actinst where " + scope + " and end_time_ is null group by act_id_", params, rs -> {
+                    activities.put(rs.getString("act_id_"), new Activity(rs.getString("act_id_"), rs.getString("name"),
+                            rs.getString("type"), rs.getLong("waiting"), 0, null, null, 0));
+                });
+        jdbc.query("select act_id_, max(act_name_) as name, max(act_type_) as type, count(*) as completed, "
+                + Stats.percentiles("duration_", "d") + " from act_hi_actinst where " + scope
+                + " and end_time_ >= :from and end_time_ < :to group by act_id_", params, rs -> {
+                    String id = rs.getString("act_id_");
+                    Activity waiting = activities.get(id);
+                    activities.put(id, new Activity(id, rs.getString("name"), rs.getString("type"),
+                            waiting == null ? 0 : waiting.waiting(), rs.getLong("completed"),
+                            seconds(Stats.roundedLong(rs, "d_p50")), seconds(Stats.roundedLong(rs, "d_p90")), 0));
+                });
+        jdbc.query("select task_def_key_, max(name_) as name, count(*) as breaches from act_hi_taskinst where " + scope
+                + " and due_date_ is not null and ((end_time_ >= :from and end_time_ < :to and end_time_ > due_date_)"
+                + " or (end_time_ is null and due_date_ < :now)) group by task_def_key_", params, rs -> {
+                    String id = rs.getString("task_def_key_");
+                    Activity a = activities.getOrDefault(id, new Activity(id, rs.getString("name"), "userTask", 0, 0,
+                            null, null, 0));
+                    activities.put(id, new Activity(a.activityId(), a.name(), a.type(), a.waiting(), a.completed(),
+                            a.medianSeconds(), a.p90Seconds(), rs.getLong("breaches")));
+                });
+        return new Bottlenecks(key, definitionId, window, activities.values().stream()
+                .sorted((x, y) -> Long.compare(y.waiting() * 1_000_000 + y.breaches(), x.waiting() * 1_000_000 + x.breaches()))
+                .toList());
+    }
+
+    private static Long seconds(Long millis) {
+        return millis == null ? null : Math.round(millis / 1000.0);
+    }
+}

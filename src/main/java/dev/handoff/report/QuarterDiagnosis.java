@@ -1,0 +1,123 @@
+package dev.handoff.report;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Component;
+
+import dev.handoff.platform.InvalidInputException;
+
+/**
+ * The end-of-quarter question, answered from the same figures as the funnel, SLA and rejection reports:
+ * did sales not process the leads (SLA not honoured), were the leads not good enough (acceptance under
+ * target or rejections mostly "below definition": review the MQL definition), or were accepted leads worked
+ * but did not convert (review messaging and product fit)? The checks run in that order, because a verdict
+ * further down means nothing while an earlier one holds.
+ */
+@Component
+class QuarterDiagnosis {
+
+    enum Verdict {
+        SLA_NOT_HONOURED, LEADS_BELOW_EXPECTATION, MESSAGE_MISMATCH, HEALTHY, NO_DATA
+    }
+
+    record Figures(long slaClocksJudged, long slaAnsweredInTime, Double slaCompliance, long decisions, long accepted,
+            Double acceptanceRate, long rejections, long belowDefinitionRejections, Double definitionalShare,
+            long sal, long sql, Double salToSql) {
+    }
+
+    record Diagnosis(String quarter, Window window, Verdict verdict, String reason, List<String> findings,
+            Figures figures, Targets targets) {
+    }
+
+    private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
+
+    private final FunnelReport funnel;
+    private final SlaReport sla;
+    private final RejectionReport rejections;
+    private final Targets targets;
+
+    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, Targets targets) {
+        this.funnel = funnel;
+        this.sla = sla;
+        this.rejections = rejections;
+        this.targets = targets;
+    }
+
+    static Window quarter(String quarter, ZoneId zone) {
+        Matcher m = quarter == null ? null : QUARTER.matcher(quarter.trim());
+        if (m == null || !m.matches()) {
+            throw new InvalidInputException("quarter", "must be a quarter such as 2026-Q4");
+        }
+        LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+        return Window.of(first, first.plusMonths(3).minusDays(1), zone);
+    }
+
+    Diagnosis diagnose(String quarter, Filter filter, ZoneId zone) {
+        Window window = quarter(quarter, zone);
+        FunnelReport.Stages stages = funnel.funnel(window, filter).total().counts();
+        SlaReport.Clocks clocks = sla.sla(window, filter, zone).total();
+        RejectionReport.Rejections rejected = rejections.rejections(window, filter);
+        RejectionReport.Acceptance acceptance = rejected.acceptance();
+        long below = rejected.byReason().stream().filter(r -> "below_definition".equals(r.reason()))
+                .mapToLong(RejectionReport.ReasonRow::rejections).sum();
+        Figures figures = new Figures(clocks.judged(), clocks.answeredInSla(), clocks.slaCompliance(),
+                acceptance.decisions(), acceptance.accepted(), acceptance.rate(), rejected.total(), below,
+                rejected.definitionalShare(), stages.sal(), stages.sql(), Stats.rate(stages.sql(), stages.sal()));
+
+        List<String> findings = new ArrayList<>();
+        boolean slaMissed = under(clocks.answeredInSla(), clocks.judged(), targets.slaCompliance());
+        boolean acceptanceLow = under(acceptance.accepted(), acceptance.decisions(), targets.acceptance());
+        boolean definitional = Boolean.FALSE.equals(Stats.meets(rejected.total() - below, rejected.total(),
+                1 - targets.definitionalShareMax()));
+        boolean converting = under(stages.sql(), stages.sal(), targets.salToSql());
+        if (slaMissed) {
+            findings.add(String.format("SLA compliance %s is under its target %s (%d of %d clocks answered in time)",
+                    pct(figures.slaCompliance()), pct(targets.slaCompliance()), clocks.answeredInSla(), clocks.judged()));
+        }
+        if (acceptanceLow) {
+            findings.add(String.format("Acceptance %s is under its target %s (%d of %d decisions accepted)",
+                    pct(acceptance.rate()), pct(targets.acceptance()), acceptance.accepted(), acceptance.decisions()));
+        }
+        if (definitional) {
+            findings.add(String.format("%d of %d rejections (%s) say the lead is below the MQL definition, more than %s",
+                    below, rejected.total(), pct(rejected.definitionalShare()), pct(targets.definitionalShareMax())));
+        }
+        if (converting) {
+            findings.add(String.format("SAL→SQL conversion %s is under its target %s (%d of %d accepted leads qualified)",
+                    pct(figures.salToSql()), pct(targets.salToSql()), stages.sql(), stages.sal()));
+        }
+        Verdict verdict;
+        String reason;
+        if (clocks.judged() == 0 && stages.leads() == 0) {
+            verdict = Verdict.NO_DATA;
+            reason = "No leads were created and no SLA clock ran in " + quarter + ".";
+        } else if (slaMissed) {
+            verdict = Verdict.SLA_NOT_HONOURED;
+            reason = "Sales did not process the leads in time: restore the SLA before judging lead quality.";
+        } else if (acceptanceLow || definitional) {
+            verdict = Verdict.LEADS_BELOW_EXPECTATION;
+            reason = "Sales processed the leads but found them below expectation: review the MQL definition.";
+        } else if (converting) {
+            verdict = Verdict.MESSAGE_MISMATCH;
+            reason = "Accepted leads were worked but convert poorly after contact: review messaging and product fit.";
+        } else {
+            verdict = Verdict.HEALTHY;
+            reason = "Every figure meets its target.";
+        }
+        return new Diagnosis(quarter.trim(), window, verdict, reason, findings, figures, targets);
+    }
+
+    /** Whether part/whole is under the target, judged on the exact counts; nothing counted is not "under". */
+    private static boolean under(long part, long whole, double target) {
+        return Boolean.FALSE.equals(Stats.meets(part, whole, target));
+    }
+
+    private static String pct(Double rate) {
+        return rate == null ? "n/a" : String.format(java.util.Locale.ROOT, "%.1f %%", rate * 100);
+    }
+}

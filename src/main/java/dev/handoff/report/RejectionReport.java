@@ -1,0 +1,94 @@
+package dev.handoff.report;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Why sales turned leads back: rejections made in the window by reason, campaign and rep, what review and
+ * arbitration made of the disputed ones, and the acceptance rate of the SDR clocks started in the window
+ * against its target.
+ */
+@Component
+class RejectionReport {
+
+    record ReasonRow(String reason, long rejections, long disputed, long upheld, long overturned) {
+    }
+
+    record CampaignRow(String campaign, String reason, long rejections) {
+    }
+
+    record RepRow(String rep, long rejections, long belowDefinition) {
+    }
+
+    record Acceptance(long decisions, long accepted, long rejected, Double rate, double target, Boolean meetsTarget) {
+    }
+
+    record Rejections(Window window, Filter filter, long total, Double definitionalShare, List<ReasonRow> byReason,
+            List<CampaignRow> byCampaign, List<RepRow> byRep, Map<String, Long> reviewOutcomes,
+            Map<String, Long> arbitrationOutcomes, Acceptance acceptance) {
+    }
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final Targets targets;
+
+    RejectionReport(NamedParameterJdbcTemplate jdbc, Targets targets) {
+        this.jdbc = jdbc;
+        this.targets = targets;
+    }
+
+    Rejections rejections(Window window, Filter filter) {
+        Sql sql = Sql.in("r.rejected_at", window).eq("r.rep", filter.rep()).eq("l.team", filter.team())
+                .eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
+        boolean byLead = filter.byLead() || filter.team() != null;
+        String from = " from lead_rejection r" + (byLead ? " join lead l on l.id = r.lead_id" : "");
+        String withLead = " from lead_rejection r join lead l on l.id = r.lead_id";
+        List<ReasonRow> byReason = jdbc.query("""
+                select r.reason, count(*) as n,
+                    count(case when r.review_outcome = 'DISPUTED' then 1 end) as disputed,
+                    count(case when r.arbitration_outcome = 'UPHELD' then 1 end) as upheld,
+                    count(case when r.arbitration_outcome = 'OVERTURNED' then 1 end) as overturned""" + from
+                + sql.where() + " group by r.reason order by r.reason", sql.params(), (rs, i) -> new ReasonRow(
+                        rs.getString("reason"), rs.getLong("n"), rs.getLong("disputed"), rs.getLong("upheld"),
+                        rs.getLong("overturned")));
+        List<CampaignRow> byCampaign = jdbc.query("select l.campaign, r.reason, count(*) as n" + withLead + sql.where()
+                + " group by l.campaign, r.reason order by l.campaign nulls last, r.reason", sql.params(),
+                (rs, i) -> new CampaignRow(rs.getString("campaign"), rs.getString("reason"), rs.getLong("n")));
+        List<RepRow> byRep = jdbc.query("select r.rep, count(*) as n, count(case when r.reason = 'below_definition'"
+                + " then 1 end) as below" + from + sql.where() + " group by r.rep order by r.rep", sql.params(),
+                (rs, i) -> new RepRow(rs.getString("rep"), rs.getLong("n"), rs.getLong("below")));
+        long total = byReason.stream().mapToLong(ReasonRow::rejections).sum();
+        long below = byReason.stream().filter(r -> "below_definition".equals(r.reason()))
+                .mapToLong(ReasonRow::rejections).sum();
+        return new Rejections(window, filter, total, Stats.rate(below, total), byReason, byCampaign, byRep,
+                outcomes("r.review_outcome", from, sql), outcomes("r.arbitration_outcome", from, sql),
+                acceptance(window, filter));
+    }
+
+    /** Accepted and rejected SDR clocks started in the window, the same clocks the SLA report judges. */
+    Acceptance acceptance(Window window, Filter filter) {
+        Sql sql = SlaReport.clocks(window, filter);
+        String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
+        return jdbc.queryForObject("select count(case when a.outcome = 'ACCEPTED' then 1 end) as accepted,"
+                + " count(case when a.outcome = 'REJECTED' then 1 end) as rejected" + from + sql.where(), sql.params(),
+                (rs, i) -> {
+                    long accepted = rs.getLong("accepted");
+                    long decisions = accepted + rs.getLong("rejected");
+                    Double rate = Stats.rate(accepted, decisions);
+                    return new Acceptance(decisions, accepted, rs.getLong("rejected"), rate, targets.acceptance(),
+                            Stats.meets(accepted, decisions, targets.acceptance()));
+                });
+    }
+
+    private Map<String, Long> outcomes(String column, String from, Sql sql) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.query("select " + column + " as o, count(*) as n" + from + sql.where() + " and " + column
+                + " is not null group by " + column + " order by " + column, sql.params(), rs -> {
+                    counts.put(rs.getString("o"), rs.getLong("n"));
+                });
+        return counts;
+    }
+}

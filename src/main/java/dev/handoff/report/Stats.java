@@ -1,0 +1,50 @@
+package dev.handoff.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** Small numeric helpers shared by the reports: rates that are null when nothing was counted. */
+final class Stats {
+
+    /** SQL for the median and 90th percentile of an expression, portable to H2 2.x and PostgreSQL. */
+    static String percentiles(String expression, String alias) {
+        return "percentile_cont(0.5) within group (order by " + expression + ") as " + alias + "_p50, "
+                + "percentile_cont(0.9) within group (order by " + expression + ") as " + alias + "_p90";
+    }
+
+    /** A stored enum name such as {@code OUTBOUND} as the API spells it elsewhere: {@code outbound}. */
+    static String code(String name) {
+        return name == null ? null : name.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Whether part/whole reaches the target, on exact decimals; null when nothing was counted. */
+    static Boolean meets(long part, long whole, double target) {
+        return whole == 0 ? null
+                : java.math.BigDecimal.valueOf(part).compareTo(
+                        java.math.BigDecimal.valueOf(target).multiply(java.math.BigDecimal.valueOf(whole))) >= 0;
+    }
+
+    static Double rate(long part, long whole) {
+        return whole == 0 ? null : Math.round(part * 10_000.0 / whole) / 10_000.0;
+    }
+
+    static Long roundedLong(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(value);
+    }
+
+    static Double rounded(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : Math.round(value * 100.0) / 100.0;
+    }
+
+    record Durations(long count, Long medianSeconds, Long p90Seconds) {
+
+        static Durations read(ResultSet rs, String alias, String countColumn) throws SQLException {
+            return new Durations(rs.getLong(countColumn), roundedLong(rs, alias + "_p50"), roundedLong(rs, alias + "_p90"));
+        }
+    }
+
+    private Stats() {
+    }
+}

@@ -1,0 +1,8 @@
+// Handoff's Cockpit configuration: replaces the webapp's default (which configures nothing) to load
+// Handoff's plugins. See https://docs.camunda.org/manual/latest/webapps/cockpit/extend/configuration/
+export default {
+  customScripts: [
+    // Bottlenecks per activity, from GET /api/reports/bottlenecks: a tab and overlays on the diagram.
+    'scripts/handoff-bottlenecks'
+  ]
+};

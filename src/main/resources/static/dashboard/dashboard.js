@@ -1,0 +1,170 @@
+// The manager dashboard: reads Handoff's report API with the browser's session (or basic authentication)
+// and draws it with Chart.js, served from the application's webjar.
+'use strict';
+
+const charts = {};
+const percent = (rate) => rate == null ? 'n/a' : (rate * 100).toFixed(1) + ' %';
+const hours = (seconds) => seconds == null ? 'n/a' : (seconds / 3600).toFixed(1) + ' h';
+
+async function report(path, params) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
+  const response = await fetch('/api/reports/' + path + (query.size ? '?' + query : ''),
+    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({}));
+    throw new Error(path + ': ' + response.status + ' ' + (problem.detail || ''));
+  }
+  return response.json();
+}
+
+function draw(id, config) {
+  if (charts[id]) {
+    charts[id].destroy();
+  }
+  config.options = Object.assign({ responsive: true, animation: false, maintainAspectRatio: false }, config.options);
+  charts[id] = new Chart(document.getElementById(id), config);
+}
+
+function funnel(data) {
+  const c = data.total.counts;
+  draw('funnel-chart', {
+    type: 'bar',
+    data: {
+      labels: ['Lead', 'MQL', 'SAL', 'SQL', 'Opportunity', 'Won'],
+      datasets: [{ label: 'Leads created in the period', data: [c.leads, c.mql, c.sal, c.sql, c.opportunity, c.won],
+        backgroundColor: '#3b6fd8' }]
+    }
+  });
+  const r = data.total.conversion;
+  document.getElementById('funnel-summary').textContent = 'MQL→SAL ' + percent(r.mqlToSal) + ', SAL→SQL '
+    + percent(r.salToSql) + ', SQL→Opportunity ' + percent(r.sqlToOpportunity) + ', Lead→Won ' + percent(r.leadToWon);
+}
+
+function sla(data) {
+  draw('sla-chart', {
+    type: 'line',
+    data: {
+      labels: data.weekly.map(w => w.weekOf),
+      datasets: [
+        { label: 'Answered within SLA', data: data.weekly.map(w => w.slaCompliance == null ? null : w.slaCompliance * 100),
+          borderColor: '#3b6fd8', spanGaps: true },
+        { label: 'Target', data: data.weekly.map(() => data.target * 100), borderColor: '#b42318', borderDash: [6, 4],
+          pointRadius: 0 }
+      ]
+    },
+    options: { scales: { y: { min: 0, max: 100, ticks: { callback: v => v + ' %' } } } }
+  });
+  const t = data.total;
+  document.getElementById('sla-summary').textContent = 'Compliance ' + percent(t.slaCompliance) + ' of ' + t.judged
+    + ' clocks; time to accept median ' + hours(t.timeToAcceptBusinessSeconds.medianSeconds) + ', p90 '
+    + hours(t.timeToAcceptBusinessSeconds.p90Seconds) + ' (business time); ' + data.breaches.total + ' breaches, '
+    + t.reassigned + ' reassignments, ' + data.escalations.raised + ' escalations; speed-to-lead median '
+    + hours(data.speedToLead.medianSeconds) + '.';
+}
+
+function rejections(data) {
+  draw('rejections-chart', {
+    type: 'doughnut',
+    data: {
+      labels: data.byReason.map(r => r.reason),
+      datasets: [{ data: data.byReason.map(r => r.rejections), backgroundColor: ['#f79009', '#b42318', '#3b6fd8'] }]
+    }
+  });
+  const a = data.acceptance;
+  document.getElementById('rejections-summary').textContent = data.total + ' rejections; acceptance '
+    + percent(a.rate) + ' (target ' + percent(a.target) + '); arbitration: '
+    + JSON.stringify(data.arbitrationOutcomes);
+}
+
+function content(data) {
+  draw('content-chart', {
+    type: 'bar',
+    data: {
+      labels: data.byType.map(t => t.type),
+      datasets: [{ label: 'Median cycle time (days)',
+        data: data.byType.map(t => t.medianCycleSeconds == null ? null : +(t.medianCycleSeconds / 86400).toFixed(1)),
+        backgroundColor: '#12b76a' }]
+    }
+  });
+  document.getElementById('content-summary').textContent = data.requests + ' requests, reuse rate '
+    + percent(data.reuseRate) + ', triage median ' + hours(data.triage.medianSeconds) + ', '
+    + data.revisions + ' revision rounds, average rating ' + (data.ratings.averageUsefulness ?? 'n/a') + '.';
+}
+
+function bottlenecks(data) {
+  const steps = data.activities.filter(a => a.type === 'userTask');
+  draw('bottlenecks-chart', {
+    type: 'bar',
+    data: {
+      labels: steps.map(a => a.name || a.activityId),
+      datasets: [
+        { label: 'Waiting now', data: steps.map(a => a.waiting), backgroundColor: '#3b6fd8' },
+        { label: 'Past due', data: steps.map(a => a.breaches), backgroundColor: '#b42318' }
+      ]
+    }
+  });
+  const body = document.querySelector('#bottlenecks-table tbody');
+  body.replaceChildren(...steps.map(a => {
+    const row = document.createElement('tr');
+    [a.name || a.activityId, a.waiting, a.completed, hours(a.medianSeconds), hours(a.p90Seconds), a.breaches]
+      .forEach(value => row.appendChild(Object.assign(document.createElement('td'), { textContent: value })));
+    return row;
+  }));
+}
+
+function diagnosis(data) {
+  document.getElementById('diagnosis-quarter').textContent = data.quarter;
+  const verdict = document.getElementById('verdict');
+  verdict.textContent = data.verdict;
+  verdict.className = data.verdict;
+  document.getElementById('verdict-reason').textContent = data.reason;
+  document.getElementById('findings').replaceChildren(...data.findings.map(f =>
+    Object.assign(document.createElement('li'), { textContent: f })));
+  const f = data.figures, t = data.targets;
+  const rows = [['SLA compliance', percent(f.slaCompliance), percent(t.slaCompliance)],
+    ['Acceptance', percent(f.acceptanceRate), percent(t.acceptance)],
+    ['Rejections below definition', percent(f.definitionalShare), '≤ ' + percent(t.definitionalShareMax)],
+    ['SAL→SQL', percent(f.salToSql), percent(t.salToSql)]];
+  document.getElementById('diagnosis-figures').replaceChildren(
+    ...[['Figure', 'Quarter', 'Target'], ...rows].map(cells => {
+      const row = document.createElement('tr');
+      cells.forEach(value => row.appendChild(Object.assign(document.createElement('td'), { textContent: value })));
+      return row;
+    }));
+}
+
+async function load(event) {
+  if (event) {
+    event.preventDefault();
+  }
+  const form = document.getElementById('period');
+  const params = { from: form.from.value, to: form.to.value };
+  const status = document.getElementById('status');
+  status.textContent = 'Loading…';
+  try {
+    const [f, s, r, c, b, d] = await Promise.all([report('funnel', params), report('sla', params),
+      report('rejections', params), report('content', params),
+      report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle' }, params)),
+      report('quarter-diagnosis', { quarter: quarterOf(params.to) })]);
+    funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d);
+    form.from.value = f.window.from;
+    form.to.value = f.window.to;
+    status.textContent = '';
+    document.body.dataset.loaded = 'true';
+  } catch (e) {
+    status.textContent = e.message;
+    document.body.dataset.loaded = 'error';
+  }
+}
+
+/** The quarter the period ends in; the current quarter when no end is chosen. */
+function quarterOf(date) {
+  if (!date) {
+    return '';
+  }
+  const [year, month] = date.split('-').map(Number);
+  return year + '-Q' + (Math.floor((month - 1) / 3) + 1);
+}
+
+document.getElementById('period').addEventListener('submit', load);
+load();

@@ -1,0 +1,143 @@
+package dev.handoff.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.handoff.support.Api;
+import dev.handoff.support.Browser;
+import dev.handoff.support.IntegrationTest;
+
+/**
+ * The bottleneck report over the engine's history, and the Cockpit plugin that shows it as a tab and as
+ * overlays on the diagram. Review tasks of March 2019: three done (after 1 h, 3 h and 49 h, the last one past
+ * its due date), one still waiting past its due date.
+ */
+@IntegrationTest
+class CockpitBottlenecksBrowserIT {
+
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RepositoryService repositoryService;
+
+    private static boolean reviewsDone;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void theReportGivesWaitingCountsDurationsAndLateTasksPerActivity() {
+        reviews();
+        JsonNode report = Api.as(port, "sally").get("/api/reports/bottlenecks?processDefinitionId=" + definitionId()
+                + "&from=2019-03-01&to=2019-03-31").json();
+        JsonNode review = activity(report, "Task_WeeklyReview");
+        assertThat(review.path("type").asText()).isEqualTo("userTask");
+        assertThat(review.path("completed").asLong()).isEqualTo(3);
+        assertThat(review.path("medianSeconds").asLong()).isEqualTo(10_800);
+        assertThat(review.path("p90Seconds").asLong()).isEqualTo(143_280);
+        assertThat(review.path("waiting").asLong()).isGreaterThanOrEqualTo(1);
+        // One finished after its due date, one still waits past it.
+        assertThat(review.path("breaches").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(activity(report, "Task_GatherFigures").path("completed").asLong()).isGreaterThanOrEqualTo(4);
+
+        JsonNode empty = Api.as(port, "sally").get("/api/reports/bottlenecks?processDefinitionKey=alignment-review"
+                + "&from=2018-01-01&to=2018-01-31").json();
+        assertThat(activity(empty, "Task_WeeklyReview").path("completed").asLong()).isZero();
+        assertThat(activity(empty, "Task_WeeklyReview").has("medianSeconds")).isFalse();
+        assertThat(Api.as(port, "sally").get("/api/reports/bottlenecks?processDefinitionKey=no-such-process").status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void cockpitShowsTheBottleneckTabAndDiagramOverlays() {
+        reviews();
+        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/"
+                + definitionId() + "/runtime", "sally");
+
+        WebElement tab = browser.await(
+                ExpectedConditions.elementToBeClickable(By.xpath("//a[normalize-space()='Bottlenecks']")));
+        tab.click();
+        WebElement row = browser.await(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("table.handoff-bottlenecks tr[data-activity-id='Task_WeeklyReview']")));
+        List<String> cells = row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertThat(cells.get(0)).isEqualTo("Weekly pipeline review");
+        assertThat(Long.parseLong(cells.get(2))).isGreaterThanOrEqualTo(1);
+        WebElement badge = browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-container-id='Task_WeeklyReview'] .handoff-bottleneck-badge")));
+        assertThat(badge.getText()).contains("late");
+    }
+
+    /** Four weekly reviews started on Monday 2019-03-04 at 09:00, due Tuesday 18:00. */
+    private synchronized void reviews() {
+        if (reviewsDone) {
+            return;
+        }
+        ClockUtil.setCurrentTime(at("2019-03-04T09:00"));
+        List<ProcessInstance> reviews = List.of(start(), start(), start(), start());
+        complete(reviews.get(0), "2019-03-04T10:00");
+        complete(reviews.get(1), "2019-03-04T12:00");
+        complete(reviews.get(3), "2019-03-06T10:00");
+        ClockUtil.reset();
+        reviewsDone = true;
+    }
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey("alignment-review", Map.of("cadence", "weekly"));
+    }
+
+    private void complete(ProcessInstance review, String berlinTime) {
+        ClockUtil.setCurrentTime(at(berlinTime));
+        String task = taskService.createTaskQuery().processInstanceId(review.getId()).singleResult().getId();
+        taskService.complete(task, Map.of("notes", "Reviewed", "followUp", "none"));
+    }
+
+    private String definitionId() {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey("alignment-review").latestVersion()
+                .singleResult().getId();
+    }
+
+    private static JsonNode activity(JsonNode report, String id) {
+        for (JsonNode a : report.path("activities")) {
+            if (a.path("activityId").asText().equals(id)) {
+                return a;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    private static Date at(String berlinLocal) {
+        return Date.from(LocalDateTime.parse(berlinLocal).atZone(BERLIN).toInstant());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.handoff.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.handoff.support.Api;
+import dev.handoff.support.Browser;
+import dev.handoff.support.IntegrationTest;
+
+/** A sales manager signs in and the dashboard draws its charts from the report API. */
+@IntegrationTest
+class DashboardBrowserIT {
+
+    @RegisterExtension
+    final Browser browser = new Browser();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @Test
+    void aSalesManagerSeesTheChartsWithData() {
+        recentData();
+        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/", "sally");
+        browser.open("http://localhost:" + port + "/dashboard/");
+        browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
+                || "error".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
+        assertThat(browser.driver().findElement(By.id("status")).getText()).isEmpty();
+
+        assertThat(sum("funnel-chart", 0)).as("leads in the funnel").isGreaterThanOrEqualTo(3);
+        assertThat(points("sla-chart", 0)).as("weeks with SLA compliance").isPositive();
+        assertThat(sum("rejections-chart", 0)).as("rejections").isGreaterThanOrEqualTo(1);
+        assertThat(points("content-chart", 0)).as("content types with a cycle time").isPositive();
+        assertThat(browser.driver().findElement(By.id("verdict")).getText())
+                .isIn("SLA_NOT_HONOURED", "LEADS_BELOW_EXPECTATION", "MESSAGE_MISMATCH", "HEALTHY");
+        assertThat(browser.driver().findElements(By.cssSelector("#diagnosis-figures tr"))).hasSize(5);
+    }
+
+    @Test
+    void anSdrIsTurnedAway() {
+        assertThat(Api.as(port, "sam").get("/dashboard/").status()).isEqualTo(403);
+        assertThat(Api.anonymous(port).get("/dashboard/index.html").status()).isEqualTo(401);
+        Api.Response page = Api.as(port, "mark").get("/dashboard/");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("chart.umd.js");
+        assertThat(Api.anonymous(port).get("/webjars/chart.js/4.4.9/dist/chart.umd.js").status()).isEqualTo(200);
+    }
+
+    /** A few leads of the last days, so the default period (the last 90 days) has something to draw. */
+    private void recentData() {
+        ReportData data = new ReportData(jdbcClient);
+        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.HOURS);
+        for (int i = 0; i < 3; i++) {
+            String lead = data.lead(yesterday.toString()).source("INBOUND", "dashboard-test").reached("SAL").insert();
+            data.clock(lead, "sdr", "sam", yesterday.toString(), Duration.ofHours(8), Duration.ofHours(1), "ACCEPTED",
+                    3600L);
+        }
+        String rejected = data.lead(yesterday.toString()).source("INBOUND", "dashboard-test").reached("MQL").insert();
+        data.clock(rejected, "sdr", "steve", yesterday.toString(), Duration.ofHours(8), Duration.ofHours(2), "REJECTED",
+                7200L);
+        data.rejection(rejected, "steve", "below_definition", yesterday.plusHours(2).toString(), null, null);
+        data.contentRequest("sam", "deck", yesterday.minusDays(3).toString(), Duration.ofDays(2), 1, null);
+    }
+
+    private double sum(String canvas, int dataset) {
+        Object value = js("return Chart.getChart(arguments[0]).data.datasets[arguments[1]].data"
+                + ".reduce((a, b) => a + (b || 0), 0);", canvas, dataset);
+        return ((Number) value).doubleValue();
+    }
+
+    private long points(String canvas, int dataset) {
+        Object value = js("return Chart.getChart(arguments[0]).data.datasets[arguments[1]].data"
+                + ".filter(v => v != null).length;", canvas, dataset);
+        return ((Number) value).longValue();
+    }
+
+    private Object js(String script, Object... args) {
+        return ((JavascriptExecutor) browser.driver()).executeScript(script, args);
+    }
+}
