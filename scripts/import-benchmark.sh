@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Imports N generated leads (default 10,000) through POST /api/leads/import into a running Handoff and
 # prints how long the import took, what its report counted, and when the background scoring had judged
-# every imported lead. Usage: bench/import-10k.sh [rows] [base-url]  (on an otherwise idle Handoff)
+# every imported lead. Usage: scripts/import-benchmark.sh [rows] [base-url]  (on an otherwise idle Handoff)
 set -euo pipefail
 ROWS=${1:-10000}
 BASE=${2:-http://localhost:8080}
