@@ -54,10 +54,12 @@ class LeadScoring {
         if (engagements.isEmpty()) {
             return BigDecimal.ZERO.setScale(2);
         }
+        String table = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ENGAGEMENT_DECISION)
+                .latestVersion().singleResult().getId();
         double halfLife = settings.engagementHalfLife().toSeconds();
         double score = 0;
         for (Engagement engagement : engagements) {
-            int base = points.computeIfAbsent(engagement.type(), this::points);
+            int base = points.computeIfAbsent(engagement.type(), type -> points(table, type));
             double age = Math.max(0, Duration.between(engagement.occurredAt(), now).toSeconds());
             score += base * Math.pow(0.5, age / halfLife);
         }
@@ -68,9 +70,7 @@ class LeadScoring {
      * Points per type depend on nothing but the deployed table, so they are evaluated once per version of
      * it: re-scoring a lead with many engagements, or importing thousands, does not evaluate the table again.
      */
-    private int points(EngagementType type) {
-        String definitionId = repository.createDecisionDefinitionQuery().decisionDefinitionKey(ENGAGEMENT_DECISION)
-                .latestVersion().singleResult().getId();
+    private int points(String definitionId, EngagementType type) {
         return pointsByVersion.computeIfAbsent(definitionId + "/" + type, key -> {
             Object points = decisions.evaluateDecisionById(definitionId)
                     .variables(Variables.createVariables().putValue("type", type.code()))

@@ -18,14 +18,14 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
+
+
+
 
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.Reps;
@@ -36,15 +36,6 @@ import dev.handoff.support.ProcessTest;
 @ProcessTest
 class LeadLifecycleProcessTest {
 
-    @TestConfiguration
-    static class Coverage {
-        /** Primary: the imported coverage configuration defines defaults too, which would silently win. */
-        @Bean
-        @Primary
-        ProcessEngineCoverageProperties coverageProperties() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 18, 10, 0, 0, 0, ZoneOffset.UTC); // a Wednesday
 

@@ -24,13 +24,13 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
+
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.handoff.support.ProcessTest;
@@ -46,13 +46,6 @@ class AlignmentReviewProcessTest {
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     static final Duration SLA = Duration.ofHours(8);
 
-    @TestConfiguration
-    static class Coverage {
-        @Bean
-        ProcessEngineCoverageProperties processEngineCoverageProperties() {
-            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
-        }
-    }
 
     @Autowired
     ProcessEngine processEngine;
