@@ -29,6 +29,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final String engineName;
     private final List<String> requiredGroups;
     private final List<String> openPaths;
+    private String loginPage;
 
     /**
      * @param requiredGroups groups of which the user must be in one, or empty for any authenticated user
@@ -40,6 +41,15 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         this.engineName = engineName;
         this.requiredGroups = requiredGroups;
         this.openPaths = openPaths;
+    }
+
+    /**
+     * Pages that people open in a browser send an anonymous visitor to the webapp login (whose welcome page
+     * links back here) instead of the browser's basic-auth prompt; scripts still get problem details.
+     */
+    public ApiAuthenticationFilter redirectingBrowsersTo(String loginPage) {
+        this.loginPage = loginPage;
+        return this;
     }
 
     @Override
@@ -55,6 +65,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (userId == null) {
             userId = basicUser(request);
         }
+        if (userId == null && wantsPage(request)) {
+            response.sendRedirect(request.getContextPath() + loginPage);
+            return;
+        }
         if (userId == null) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"handoff\"");
             Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
@@ -64,6 +78,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId).toList();
         if (!requiredGroups.isEmpty() && groups.stream().noneMatch(requiredGroups::contains)) {
+            if (wantsPage(request)) {
+                Problems.page(response, HttpServletResponse.SC_FORBIDDEN, "Not for you",
+                        "You are signed in as " + userId + ". This page is for " + String.join(", ", requiredGroups)
+                                + ".", request.getContextPath() + loginPage);
+                return;
+            }
             Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                     "User " + userId + " is in none of the groups " + requiredGroups + ".");
             return;
@@ -74,6 +94,12 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    private boolean wantsPage(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return loginPage != null && "GET".equals(request.getMethod()) && accept != null
+                && accept.contains("text/html");
     }
 
     private String sessionUser(HttpServletRequest request) {

@@ -4,7 +4,11 @@ import java.io.IOException;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.util.HtmlUtils;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.web.util.HtmlUtils;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 9457 problem details written by servlet filters, which run before Spring MVC's own handling. */
@@ -22,6 +26,18 @@ final class Problems {
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /** The same problem as a small page, for a person who opened the address in a browser. */
+    static void page(HttpServletResponse response, int status, String title, String detail, String link)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType("text/html");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
+                + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>"
+                + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"" + HtmlUtils.htmlEscape(link)
+                + "\">Sign in as someone else</a></p></body></html>");
     }
 
     private Problems() {

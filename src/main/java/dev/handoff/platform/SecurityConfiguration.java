@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,9 +50,11 @@ class SecurityConfiguration {
 
     /** The manager dashboard's page and scripts; the reports it reads check the same groups again. */
     @Bean
-    FilterRegistrationBean<ApiAuthenticationFilter> dashboardAuthentication(ProcessEngine engine) {
+    FilterRegistrationBean<ApiAuthenticationFilter> dashboardAuthentication(ProcessEngine engine,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(engine.getIdentityService(),
-                engine.getName(), List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS, Groups.ADMIN), List.of()));
+                engine.getName(), List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS, Groups.ADMIN), List.of())
+                .redirectingBrowsersTo(webappPath + "/app/welcome/" + engine.getName() + "/"));
         registration.addUrlPatterns("/dashboard/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;

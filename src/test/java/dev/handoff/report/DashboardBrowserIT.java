@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,8 +36,10 @@ class DashboardBrowserIT {
     @Test
     void aSalesManagerSeesTheChartsWithData() {
         recentData();
-        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/tasklist/", "sally");
+        // Opened before signing in, the dashboard sends sally to the webapp login, whose welcome page links back.
         browser.open("http://localhost:" + port + "/dashboard/");
+        WebappLogin.signIn(browser, "sally");
+        browser.await(ExpectedConditions.elementToBeClickable(By.linkText("Handoff dashboard"))).click();
         browser.await(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded"))
                 || "error".equals(d.findElement(By.tagName("body")).getDomAttribute("data-loaded")));
         assertThat(browser.driver().findElement(By.id("status")).getText()).isEmpty();
@@ -54,6 +57,12 @@ class DashboardBrowserIT {
     void anSdrIsTurnedAway() {
         assertThat(Api.as(port, "sam").get("/dashboard/").status()).isEqualTo(403);
         assertThat(Api.anonymous(port).get("/dashboard/index.html").status()).isEqualTo(401);
+        Api.Response anonymousPage = Api.anonymous(port).page("/dashboard/");
+        assertThat(anonymousPage.status()).isEqualTo(302);
+        assertThat(anonymousPage.location()).endsWith("/camunda/app/welcome/default/");
+        Api.Response samsPage = Api.as(port, "sam").page("/dashboard/");
+        assertThat(samsPage.status()).isEqualTo(403);
+        assertThat(samsPage.body()).contains("signed in as sam");
         Api.Response page = Api.as(port, "mark").get("/dashboard/");
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).contains("chart.umd.js");

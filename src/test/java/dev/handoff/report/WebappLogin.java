@@ -14,6 +14,11 @@ final class WebappLogin {
 
     static void logIn(Browser browser, String url, String user) {
         browser.open(url);
+        signIn(browser, user);
+    }
+
+    /** Fills the login form the browser shows now. */
+    static void signIn(Browser browser, String user) {
         browser.await(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys(user);
         browser.driver().findElement(PASSWORD).sendKeys(user);
         browser.driver().findElement(LOG_IN).click();

@@ -42,6 +42,11 @@ public final class Api {
         return send(request(path).GET());
     }
 
+    /** A GET as a browser sends it when someone opens the address. */
+    public Response page(String path) {
+        return send(request(path).header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").GET());
+    }
+
     public Response post(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
