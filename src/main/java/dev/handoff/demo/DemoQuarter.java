@@ -2,7 +2,12 @@ package dev.handoff.demo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.handoff.sla.BusinessTime;
 
 /**
- * On an empty database, fills Handoff's tables with a past quarter (the 90 days before now) so that the
- * reports, the dashboard and the quarter diagnosis have something to show on first start. Off with
- * {@code handoff.demo.seed-quarter=false}, as in the postgres profile and the tests.
+ * On an empty database, fills Handoff's tables and the engine with a past quarter (the 90 days before now) so
+ * that Tasklist, Cockpit, the reports, the dashboard and the quarter diagnosis have something to show on first
+ * start. Off with {@code handoff.demo.seed-quarter=false}, as in the postgres profile and the tests.
+ * <p>
+ * Handoff's tables are filled before the application reports ready (a few seconds); the engine's share, some
+ * 2,400 waiting process instances, takes longer and runs in the background, so Tasklist and Cockpit fill up
+ * during the first minute.
  */
 @Component
 @ConditionalOnProperty(name = "handoff.demo.seed-quarter", havingValue = "true")
@@ -32,33 +41,56 @@ class DemoQuarter implements ApplicationRunner {
     private final JdbcTemplate jdbc;
     private final BusinessTime businessTime;
     private final TransactionTemplate transaction;
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final RepositoryService repository;
     private final DemoProcesses processes;
 
-    DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction,
-            DemoProcesses processes) {
+    DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction, RuntimeService runtime,
+            ManagementService management, RepositoryService repository, DemoProcesses processes) {
         this.jdbc = jdbc;
         this.businessTime = businessTime;
         this.transaction = transaction;
+        this.runtime = runtime;
+        this.management = management;
+        this.repository = repository;
         this.processes = processes;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        Boolean seeded = transaction.execute(status -> {
-            if (jdbc.queryForObject("select count(*) from lead", Long.class) > 0) {
-                return false;
-            }
-            long started = System.nanoTime();
-            Instant end = ClockUtil.getCurrentTime().toInstant();
-            Instant start = end.minus(PERIOD);
-            var summary = new HistoryGenerator(jdbc, businessTime.hours()).generate(start, end, LEADS, 2026);
+        if (jdbc.queryForObject("select count(*) from lead", Long.class) > 0) {
+            return;
+        }
+        log.info("Empty database: seeding a demo quarter of {} leads (first start only)", LEADS);
+        long started = System.nanoTime();
+        Instant end = ClockUtil.getCurrentTime().toInstant();
+        Instant start = end.minus(PERIOD);
+        List<Trail> trails = new ArrayList<>();
+        var summary = transaction.execute(status -> {
+            var written = new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
+                    .generate(start, end, LEADS, 2026);
             new ContentHistory(jdbc).generate(start, end, CONTENT_REQUESTS, 2027);
-            log.info("Demo quarter seeded in {} ms: {} and {} content requests",
-                    (System.nanoTime() - started) / 1_000_000, summary, CONTENT_REQUESTS);
-            return true;
+            return written;
         });
-        if (Boolean.TRUE.equals(seeded)) {
-            processes.start();
+        log.info("Demo quarter written to Handoff's tables in {} ms: {} and {} content requests; the engine's "
+                + "share follows in the background", (System.nanoTime() - started) / 1_000_000, summary,
+                CONTENT_REQUESTS);
+        processes.start();
+        Thread thread = new Thread(() -> engineShare(trails), "demo-quarter");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void engineShare(List<Trail> trails) {
+        long started = System.nanoTime();
+        try {
+            int instances = new EngineHistory(runtime, management, repository, jdbc, transaction).write(trails);
+            log.info("Demo quarter in the engine after {} ms: history of {} leads, {} of them waiting in lead-lifecycle",
+                    (System.nanoTime() - started) / 1_000_000, trails.size(), instances);
+        } catch (RuntimeException e) {
+            // The demo must not take Handoff down because the model changed under it.
+            log.warn("Demo quarter only partly given to the engine", e);
         }
     }
 }

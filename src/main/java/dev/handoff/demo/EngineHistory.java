@@ -1,0 +1,237 @@
+package dev.handoff.demo;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.ActivityTypes;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.handoff.lead.LeadVariables;
+
+/**
+ * Gives the engine the seeded quarter's past, so that Cockpit, Tasklist and the bottleneck view agree with
+ * Handoff's tables: a lead whose process still waits gets a real process instance, started in the activity it
+ * waits in; the activities it went through before, and the whole path of leads whose process ended, are
+ * written as the history the engine would have written. The engine has no API to import history (and moving
+ * its clock back would move it for every thread), so those rows go straight into its history tables, the schema
+ * Camunda 7 and Operaton share, and the instances started today are dated back to when their leads got there.
+ */
+final class EngineHistory {
+
+    private static final int BATCH = 250;
+    /** The non-interrupting reminder timer on each task with an SLA. */
+    private static final Map<String, String> REMINDERS = Map.of("Task_AcceptLead", "Event_AcceptReminderDue",
+            "Task_LogContactAttempt", "Event_CadenceReminderDue", "Task_HoldDiscoveryMeeting",
+            "Event_MeetingReminderDue");
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+    private final ProcessDefinition definition;
+    private final BpmnModelInstance model;
+    private final Integer historyDays;
+    private final Rows processInstances;
+    private final Rows activityInstances;
+    private final Rows taskInstances;
+
+    EngineHistory(RuntimeService runtime, ManagementService management, RepositoryService repository,
+            JdbcTemplate jdbc, TransactionTemplate transaction) {
+        this.runtime = runtime;
+        this.management = management;
+        this.jdbc = jdbc;
+        this.transaction = transaction;
+        this.definition = repository.createProcessDefinitionQuery().processDefinitionKey(LeadVariables.PROCESS_KEY)
+                .latestVersion().singleResult();
+        this.model = repository.getBpmnModelInstance(definition.getId());
+        this.historyDays = definition.getHistoryTimeToLive();
+        this.processInstances = new Rows(jdbc, "act_hi_procinst", "id_, proc_inst_id_, business_key_, proc_def_key_,"
+                + " proc_def_id_, start_time_, end_time_, removal_time_, duration_, start_act_id_, end_act_id_,"
+                + " root_proc_inst_id_, state_");
+        this.activityInstances = new Rows(jdbc, "act_hi_actinst", "id_, parent_act_inst_id_, proc_def_key_,"
+                + " proc_def_id_, root_proc_inst_id_, proc_inst_id_, execution_id_, act_id_, task_id_, act_name_,"
+                + " act_type_, assignee_, start_time_, end_time_, duration_, act_inst_state_, sequence_counter_,"
+                + " removal_time_");
+        this.taskInstances = new Rows(jdbc, "act_hi_taskinst", "id_, task_def_key_, proc_def_key_, proc_def_id_,"
+                + " root_proc_inst_id_, proc_inst_id_, execution_id_, act_inst_id_, name_, assignee_, start_time_,"
+                + " end_time_, duration_, delete_reason_, priority_, due_date_, removal_time_, task_state_");
+    }
+
+    /** @return how many process instances were started for leads that still wait */
+    int write(List<Trail> trails) {
+        List<Trail> waiting = trails.stream().filter(t -> t.waiting() != null).toList();
+        transaction.executeWithoutResult(status -> {
+            for (Trail trail : trails) {
+                if (trail.waiting() == null) {
+                    ended(trail);
+                }
+            }
+            flush();
+        });
+        Map<String, Long> openClocks = ids("select lead_id, id from lead_assignment where ended_at is null");
+        Map<String, Long> rejections = ids("select lead_id, max(id) as id from lead_rejection group by lead_id");
+        Map<String, Long> openEscalations = ids("select lead_id, id from lead_escalation where resolved_at is null");
+        Date now = ClockUtil.getCurrentTime();
+        for (int from = 0; from < waiting.size(); from += BATCH) {
+            List<Trail> batch = waiting.subList(from, Math.min(waiting.size(), from + BATCH));
+            transaction.executeWithoutResult(status -> {
+                List<Object[]> started = new ArrayList<>();
+                for (Trail trail : batch) {
+                    Map<String, Object> variables = new HashMap<>(trail.variables());
+                    putId(variables, LeadVariables.ASSIGNMENT_ID, openClocks.get(trail.leadId()));
+                    putId(variables, LeadVariables.REJECTION_ID, rejections.get(trail.leadId()));
+                    putId(variables, LeadVariables.ESCALATION_ID, openEscalations.get(trail.leadId()));
+                    ProcessInstance instance = runtime.createProcessInstanceById(definition.getId())
+                            .businessKey(trail.leadId()).setVariables(variables)
+                            .startBeforeActivity(trail.waiting().activityId()).execute();
+                    activities(trail, instance.getId(), null);
+                    forgetPastReminder(instance.getId(), trail.waiting().activityId(), now);
+                    started.add(new Object[] { ts(trail.createdAt()), trail.steps().get(0).activityId(),
+                            ts(trail.waiting().start()), instance.getId() });
+                }
+                flush();
+                backdate(started);
+            });
+        }
+        return waiting.size();
+    }
+
+    /** A reminder half-way through the wait went out in the past: its timer must not fire again today. */
+    private void forgetPastReminder(String instance, String activity, Date now) {
+        String reminder = REMINDERS.get(activity);
+        if (reminder != null) {
+            management.createJobQuery().processInstanceId(instance).activityId(reminder).timers()
+                    .duedateLowerThan(now).list().forEach(job -> management.deleteJob(job.getId()));
+        }
+    }
+
+    private void ended(Trail trail) {
+        String instance = UUID.randomUUID().toString();
+        Instant end = trail.endedAt();
+        Trail.Step last = trail.steps().get(trail.steps().size() - 1);
+        processInstances.add(instance, instance, trail.leadId(), definition.getKey(), definition.getId(),
+                ts(trail.createdAt()), ts(end), removal(end), millis(trail.createdAt(), end),
+                trail.steps().get(0).activityId(), last.activityId(), instance, "COMPLETED");
+        activities(trail, instance, end);
+    }
+
+    /**
+     * The engine started the instances today; they began when the lead was captured, and the activity they wait
+     * in (with its task) when the lead got there. Rows: created, first activity, waiting since, instance.
+     */
+    private void backdate(List<Object[]> started) {
+        jdbc.batchUpdate("update act_hi_procinst set start_time_ = ?, start_act_id_ = ? where id_ = ?",
+                started.stream().map(r -> new Object[] { r[0], r[1], r[3] }).toList());
+        List<Object[]> waitingSince = started.stream().map(r -> new Object[] { r[2], r[3] }).toList();
+        jdbc.batchUpdate("update act_hi_actinst set start_time_ = ? where proc_inst_id_ = ? and end_time_ is null",
+                waitingSince);
+        jdbc.batchUpdate("update act_hi_taskinst set start_time_ = ? where proc_inst_id_ = ? and end_time_ is null",
+                waitingSince);
+        jdbc.batchUpdate("update act_ru_task set create_time_ = ? where proc_inst_id_ = ?", waitingSince);
+    }
+
+    private void activities(Trail trail, String instance, Instant processEnd) {
+        int sequence = 1;
+        for (Trail.Step step : trail.steps()) {
+            FlowNode node = model.getModelElementById(step.activityId());
+            String activityInstance = step.activityId() + ":" + UUID.randomUUID();
+            String type = type(node);
+            String task = node instanceof UserTask ? UUID.randomUUID().toString() : null;
+            Timestamp removal = removal(processEnd);
+            activityInstances.add(activityInstance, instance, definition.getKey(), definition.getId(), instance,
+                    instance, instance, step.activityId(), task, node.getName(), type, step.assignee(),
+                    ts(step.start()), ts(step.end()), millis(step.start(), step.end()), step.interrupted() ? 2 : 4,
+                    sequence++, removal);
+            if (task != null) {
+                taskInstances.add(task, step.activityId(), definition.getKey(), definition.getId(), instance, instance,
+                        instance, activityInstance, node.getName(), step.assignee(), ts(step.start()), ts(step.end()),
+                        millis(step.start(), step.end()), step.interrupted() ? "deleted" : "completed", 50,
+                        ts(step.due()), removal, step.interrupted() ? "Deleted" : "Completed");
+            }
+        }
+    }
+
+    /** The activity types the engine records, e.g. userTask, boundaryTimer, noneEndEvent. */
+    private static String type(FlowNode node) {
+        if (node instanceof BoundaryEvent event) {
+            return has(event, TimerEventDefinition.class) ? ActivityTypes.BOUNDARY_TIMER : ActivityTypes.BOUNDARY_MESSAGE;
+        }
+        if (node instanceof StartEvent) {
+            return ActivityTypes.START_EVENT;
+        }
+        if (node instanceof EndEvent) {
+            return ActivityTypes.END_EVENT_NONE;
+        }
+        if (node instanceof IntermediateCatchEvent event) {
+            return has(event, TimerEventDefinition.class) ? ActivityTypes.INTERMEDIATE_EVENT_TIMER
+                    : ActivityTypes.INTERMEDIATE_EVENT_MESSAGE;
+        }
+        if (node instanceof IntermediateThrowEvent event) {
+            return has(event, EscalationEventDefinition.class) ? ActivityTypes.INTERMEDIATE_EVENT_ESCALATION_THROW
+                    : ActivityTypes.INTERMEDIATE_EVENT_NONE_THROW;
+        }
+        String name = node.getElementType().getTypeName();
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static boolean has(Event event, Class<? extends org.camunda.bpm.model.bpmn.instance.EventDefinition> type) {
+        return !event.getChildElementsByType(type).isEmpty();
+    }
+
+    private Map<String, Long> ids(String sql) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.query(sql, rs -> {
+            ids.put(rs.getString("lead_id"), rs.getLong("id"));
+        });
+        return ids;
+    }
+
+    private static void putId(Map<String, Object> variables, String name, Long id) {
+        if (id != null) {
+            variables.put(name, id);
+        }
+    }
+
+    private void flush() {
+        for (Rows rows : List.of(processInstances, activityInstances, taskInstances)) {
+            rows.flush();
+        }
+    }
+
+    private Timestamp removal(Instant processEnd) {
+        return processEnd == null || historyDays == null ? null
+                : Timestamp.from(processEnd.plus(java.time.Duration.ofDays(historyDays)));
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    private static Long millis(Instant start, Instant end) {
+        return end == null ? null : java.time.Duration.between(start, end).toMillis();
+    }
+}

@@ -1,0 +1,242 @@
+package dev.handoff.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.handoff.lead.Engagement;
+import dev.handoff.lead.EngagementType;
+import dev.handoff.lead.LeadVariables;
+import dev.handoff.lead.Leads;
+import dev.handoff.sla.BusinessTime;
+
+/**
+ * The demo quarter's leads take paths the lead process allows, and the engine gets the same past: every lead
+ * still under way waits in a real process instance that people can work, and the bottleneck view sees the
+ * quarter's history. On its own database, with the job executor off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "spring.datasource.url=jdbc:h2:mem:handoff-demo;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+        "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false" })
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DemoQuarterTest {
+
+    private static final int LEADS = 600;
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TransactionTemplate transaction;
+    @Autowired
+    BusinessTime businessTime;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    Leads leads;
+    @Autowired
+    MockMvc mvc;
+
+    private final List<Trail> trails = new ArrayList<>();
+    private BpmnModelInstance model;
+    private int waiting;
+    private Instant seededAt;
+
+    @BeforeAll
+    void seed() {
+        Instant end = Instant.now();
+        seededAt = end;
+        transaction.executeWithoutResult(status -> new HistoryGenerator(jdbc, businessTime.hours())
+                .recordingTrails(trails::add).generate(end.minus(Duration.ofDays(90)), end, LEADS, 11));
+        waiting = new EngineHistory(runtime, management, repository, jdbc, transaction).write(trails);
+        model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(LeadVariables.PROCESS_KEY).latestVersion().singleResult().getId());
+    }
+
+    @Test
+    void everyLeadTakesAPathOfTheLeadProcess() {
+        assertThat(trails).hasSize(LEADS);
+        for (Trail trail : trails) {
+            List<String> path = new ArrayList<>(trail.steps().stream().map(Trail.Step::activityId).toList());
+            if (trail.waiting() != null) {
+                path.add(trail.waiting().activityId());
+            }
+            assertThat(path.get(0)).isEqualTo("Event_LeadCaptured");
+            for (int i = 1; i < path.size(); i++) {
+                assertThat(follows(path.get(i - 1), path.get(i)))
+                        .as("lead %s: %s after %s", trail.leadId(), path.get(i), path.get(i - 1)).isTrue();
+            }
+            if (trail.waiting() == null) {
+                FlowNode last = model.getModelElementById(path.get(path.size() - 1));
+                assertThat(last.getOutgoing()).as("lead %s ends in %s", trail.leadId(), last.getId()).isEmpty();
+            }
+            for (int i = 1; i < trail.steps().size(); i++) {
+                assertThat(trail.steps().get(i).start()).as("lead %s goes back in time", trail.leadId())
+                        .isAfterOrEqualTo(trail.steps().get(i - 1).start());
+            }
+        }
+        // The quarter shows every kind of wait and ending, not just the easy path.
+        Map<String, Long> waits = trails.stream().filter(t -> t.waiting() != null)
+                .collect(Collectors.groupingBy(t -> t.waiting().activityId(), Collectors.counting()));
+        assertThat(waits).containsKeys("Gateway_AwaitEngagement", "Task_LogContactAttempt", "Task_RecordDealOutcome",
+                "Event_CoolOffOver");
+        assertThat(trails.stream().flatMap(t -> t.steps().stream()).map(Trail.Step::activityId).distinct().toList())
+                .contains("Event_AcceptSlaBreached", "Task_HandleOverdueLead", "Task_ArbitrateRejection",
+                        "Event_ContactWindowElapsed", "Event_DealWon", "Event_LeadDisqualified", "Task_CompleteLeadData");
+    }
+
+    @Test
+    void leadsUnderWayWaitInTheEngineAndEndedOnesDoNot() {
+        long open = trails.stream().filter(t -> t.waiting() != null).count();
+        assertThat(waiting).isEqualTo((int) open);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(LeadVariables.PROCESS_KEY).count())
+                .isEqualTo(open);
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(LeadVariables.PROCESS_KEY)
+                .completed().count()).isEqualTo(LEADS - open);
+        // Each open SDR clock in Handoff's ledger is an "Accept or reject lead" task of the same rep, due then.
+        List<Map<String, Object>> clocks = jdbc.queryForList("select a.lead_id, a.rep, a.sla_due_at from"
+                + " lead_assignment a where a.role = 'SDR' and a.ended_at is null and a.rep is not null");
+        for (Map<String, Object> clock : clocks) {
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey((String) clock.get("lead_id"))
+                    .taskDefinitionKey("Task_AcceptLead").singleResult();
+            assertThat(task).as("task for the open clock of %s", clock.get("lead_id")).isNotNull();
+            assertThat(task.getAssignee()).isEqualTo(clock.get("rep"));
+            assertThat(task.getDueDate().toInstant()).isEqualTo(((OffsetDateTime) jdbc.queryForObject(
+                    "select sla_due_at from lead_assignment where lead_id = ? and ended_at is null",
+                    OffsetDateTime.class, clock.get("lead_id"))).toInstant());
+            assertThat(task.getCreateTime()).isBefore(new java.util.Date());
+        }
+        // Leads in sales stages wait where sales work them; won and disqualified leads have no process left.
+        assertThat(countWaiting("SAL", "Task_LogContactAttempt")).isEqualTo(count("SAL"));
+        assertThat(countWaiting("OPPORTUNITY", "Task_RecordDealOutcome")).isEqualTo(count("OPPORTUNITY"));
+        assertThat(countWaiting("NURTURE", "Gateway_AwaitEngagement")).isEqualTo(count("NURTURE"));
+        for (String ended : List.of("WON", "DISQUALIFIED")) {
+            for (String lead : jdbc.queryForList("select id from lead where stage = ?", String.class, ended)) {
+                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(lead).count()).isZero();
+            }
+        }
+        // No reminder that would have gone out in the past is due again.
+        for (String reminder : List.of("Event_AcceptReminderDue", "Event_CadenceReminderDue", "Event_MeetingReminderDue")) {
+            assertThat(management.createJobQuery().activityId(reminder).duedateLowerThan(new java.util.Date()).count())
+                    .as(reminder).isZero();
+        }
+        assertThat(management.createJobQuery().activityId("Event_CadenceReminderDue").count()).isPositive();
+    }
+
+    @Test
+    void aSeededLeadCanBeAcceptedAndANurturedOneEngaged() {
+        String lead = jdbc.queryForObject("select lead_id from lead_assignment where role = 'SDR' and ended_at is null"
+                + " and rep is not null order by lead_id fetch first 1 rows only", String.class);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(lead).taskDefinitionKey("Task_AcceptLead")
+                .singleResult();
+        identity.setAuthenticatedUserId(task.getAssignee());
+        try {
+            tasks.complete(task.getId(), Map.of(LeadVariables.SAL_DECISION, "accept"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(jdbc.queryForObject("select stage from lead where id = ?", String.class, lead)).isEqualTo("SAL");
+        assertThat(jdbc.queryForObject("select outcome from lead_assignment where lead_id = ? and role = 'SDR'"
+                + " order by assigned_at desc fetch first 1 rows only", String.class, lead)).isEqualTo("ACCEPTED");
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(lead).singleResult().getTaskDefinitionKey())
+                .isEqualTo("Task_LogContactAttempt");
+
+        String nurtured = jdbc.queryForObject("select id from lead where stage = 'NURTURE' order by id"
+                + " fetch first 1 rows only", String.class);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(nurtured).singleResult()
+                .getId();
+        long engagedBefore = engaged(instance);
+        leads.recordEngagements(nurtured, List.of(new Engagement(EngagementType.DEMO_REQUEST,
+                OffsetDateTime.now().minusMinutes(5))), "intake");
+        assertThat(engaged(instance)).isEqualTo(engagedBefore + 1);
+    }
+
+    @Test
+    void theBottleneckViewSeesTheQuarter() throws Exception {
+        String body = mvc.perform(get("/api/reports/bottlenecks").param("processDefinitionKey", "lead-lifecycle")
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("sally:sally".getBytes())))
+                .andReturn().getResponse().getContentAsString();
+        Map<String, JsonNode> activities = new java.util.HashMap<>();
+        new ObjectMapper().readTree(body).get("activities").forEach(a -> activities.put(a.get("activityId").asText(), a));
+        long acceptTasksEnded = trails.stream().flatMap(t -> t.steps().stream())
+                .filter(s -> s.activityId().equals("Task_AcceptLead")).count();
+        long acceptBreaches = trails.stream().flatMap(t -> t.steps().stream())
+                .filter(s -> s.activityId().equals("Task_AcceptLead") && s.interrupted()).count();
+        long acceptedByTests = history.createHistoricTaskInstanceQuery().taskDefinitionKey("Task_AcceptLead")
+                .finishedAfter(java.util.Date.from(seededAt)).count();
+        assertThat(activities.get("Task_AcceptLead").get("completed").asLong())
+                .isEqualTo(acceptTasksEnded + acceptedByTests);
+        assertThat(activities.get("Task_AcceptLead").get("breaches").asLong()).isEqualTo(acceptBreaches);
+        assertThat(acceptBreaches).isEqualTo(jdbc.queryForObject(
+                "select count(*) from sla_breach where kind = 'ACCEPT'", Long.class));
+        assertThat(activities.get("Task_AcceptLead").get("medianSeconds").asLong()).isPositive();
+        assertThat(activities.get("Gateway_AwaitEngagement").get("waiting").asLong()).isEqualTo(runtime
+                .createProcessInstanceQuery().activityIdIn("Gateway_AwaitEngagement").count()).isPositive();
+    }
+
+    private boolean follows(String from, String to) {
+        FlowNode source = model.getModelElementById(from);
+        FlowNode target = model.getModelElementById(to);
+        if (target instanceof BoundaryEvent boundary) {
+            return boundary.getAttachedTo().getId().equals(from);
+        }
+        return source.getOutgoing().stream().map(SequenceFlow::getTarget).anyMatch(t -> t.getId().equals(to));
+    }
+
+    private long engaged(String instance) {
+        return history.createHistoricActivityInstanceQuery().processInstanceId(instance)
+                .activityId("Event_EngagementRecorded").count();
+    }
+
+    private long count(String stage) {
+        return jdbc.queryForObject("select count(*) from lead where stage = ?", Long.class, stage);
+    }
+
+    private long countWaiting(String stage, String activity) {
+        return jdbc.queryForList("select id from lead where stage = ?", String.class, stage).stream()
+                .filter(lead -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(lead)
+                        .activityIdIn(activity).count() == 1)
+                .count();
+    }
+}
