@@ -20,10 +20,20 @@ public final class ContentHistory {
     private static final String[] PERSONAS = { "CFO", "Head of Sales", "IT lead", "Operations manager" };
     private static final List<String> REQUESTERS = List.of("sam", "sophie", "steve", "alex", "ava", "sally");
 
+    /** A request still in triage, production or review at the end: content-request.bpmn waits for people there. */
+    record OpenRequest(long id, String activityId, Instant since, Instant draftDue, java.util.Map<String, Object> variables) {
+    }
+
     private final JdbcTemplate jdbc;
+    private final List<OpenRequest> open = new ArrayList<>();
 
     public ContentHistory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The requests {@link #generate} left open, in the order they were made. */
+    List<OpenRequest> open() {
+        return open;
     }
 
     /** Writes {@code count} requests made between {@code start} and {@code end}; returns how many. */
@@ -60,6 +70,16 @@ public final class ContentHistory {
             if (events.written() >= 2_000) {
                 events.flush();
                 ratings.flush();
+            }
+            if (!done && !reuse && !decline) {
+                String activity = !triageDone ? "Task_TriageRequest" : revisions > 0 ? "Task_ReviewDraft"
+                        : "Task_CreateDraft";
+                java.util.Map<String, Object> variables = new java.util.HashMap<>(java.util.Map.of("requestId", id,
+                        "requester", requester, "type", type, "title", title(type, persona), "persona", persona,
+                        "need", "Sales need a " + type.replace('_', ' ') + " for " + persona + " conversations",
+                        "neededBy", created.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14).toString(),
+                        "revisionCount", revisions));
+                open.add(new OpenRequest(id, activity, triageDone ? triaged : created, closed, variables));
             }
             if (!triageDone) {
                 continue;

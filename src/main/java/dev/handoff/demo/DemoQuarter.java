@@ -67,27 +67,31 @@ class DemoQuarter implements ApplicationRunner {
         Instant end = ClockUtil.getCurrentTime().toInstant();
         Instant start = end.minus(PERIOD);
         List<Trail> trails = new ArrayList<>();
+        ContentHistory content = new ContentHistory(jdbc);
         var summary = transaction.execute(status -> {
             var written = new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(start, end, LEADS, 2026);
-            new ContentHistory(jdbc).generate(start, end, CONTENT_REQUESTS, 2027);
+            content.generate(start, end, CONTENT_REQUESTS, 2027);
             return written;
         });
         log.info("Demo quarter written to Handoff's tables in {} ms: {} and {} content requests; the engine's "
                 + "share follows in the background", (System.nanoTime() - started) / 1_000_000, summary,
                 CONTENT_REQUESTS);
         processes.start();
-        Thread thread = new Thread(() -> engineShare(trails), "demo-quarter");
+        Thread thread = new Thread(() -> engineShare(trails, content.open()), "demo-quarter");
         thread.setDaemon(true);
         thread.start();
     }
 
-    private void engineShare(List<Trail> trails) {
+    private void engineShare(List<Trail> trails, List<ContentHistory.OpenRequest> openRequests) {
         long started = System.nanoTime();
         try {
-            int instances = new EngineHistory(runtime, management, repository, jdbc, transaction).write(trails);
-            log.info("Demo quarter in the engine after {} ms: history of {} leads, {} of them waiting in lead-lifecycle",
-                    (System.nanoTime() - started) / 1_000_000, trails.size(), instances);
+            EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
+            int requests = engine.writeContent(openRequests);
+            int instances = engine.write(trails);
+            log.info("Demo quarter in the engine after {} ms: history of {} leads, {} of them waiting in "
+                    + "lead-lifecycle; {} open content requests waiting in content-request",
+                    (System.nanoTime() - started) / 1_000_000, trails.size(), instances, requests);
         } catch (RuntimeException e) {
             // The demo must not take Handoff down because the model changed under it.
             log.warn("Demo quarter only partly given to the engine", e);

@@ -43,6 +43,7 @@ import dev.handoff.lead.LeadVariables;
 final class EngineHistory {
 
     private static final int BATCH = 250;
+    private static final String CONTENT_REQUEST = "content-request";
     /** The non-interrupting reminder timer on each task with an SLA. */
     private static final Map<String, String> REMINDERS = Map.of("Task_AcceptLead", "Event_AcceptReminderDue",
             "Task_LogContactAttempt", "Event_CadenceReminderDue", "Task_HoldDiscoveryMeeting",
@@ -118,6 +119,30 @@ final class EngineHistory {
             });
         }
         return waiting.size();
+    }
+
+    /**
+     * Open content requests wait in content-request.bpmn where the seed left them; their processes' past is not
+     * written (the content loop's own tables hold it).
+     */
+    int writeContent(List<ContentHistory.OpenRequest> requests) {
+        transaction.executeWithoutResult(status -> {
+            for (ContentHistory.OpenRequest request : requests) {
+                Map<String, Object> variables = new HashMap<>(request.variables());
+                Instant due = request.draftDue();
+                variables.put("agreedDueDate", due.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+                variables.put("draftDueAt", Date.from(due));
+                variables.put("draftReminderAt", Date.from(due.minus(java.time.Duration.ofDays(1))));
+                ProcessInstance instance = runtime.createProcessInstanceByKey(CONTENT_REQUEST)
+                        .businessKey("CR-" + request.id()).setVariables(variables)
+                        .startBeforeActivity(request.activityId()).execute();
+                jdbc.update("update content_request set process_instance_id = ? where id = ?", instance.getId(),
+                        request.id());
+                backdate(List.<Object[]>of(new Object[] { ts(request.since()), request.activityId(),
+                        ts(request.since()), instance.getId() }));
+            }
+        });
+        return requests.size();
     }
 
     /** A reminder half-way through the wait went out in the past: its timer must not fire again today. */

@@ -87,9 +87,15 @@ class DemoQuarterTest {
     void seed() {
         Instant end = Instant.now();
         seededAt = end;
-        transaction.executeWithoutResult(status -> new HistoryGenerator(jdbc, businessTime.hours())
-                .recordingTrails(trails::add).generate(end.minus(Duration.ofDays(90)), end, LEADS, 11));
-        waiting = new EngineHistory(runtime, management, repository, jdbc, transaction).write(trails);
+        ContentHistory content = new ContentHistory(jdbc);
+        transaction.executeWithoutResult(status -> {
+            new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
+                    .generate(end.minus(Duration.ofDays(90)), end, LEADS, 11);
+            content.generate(end.minus(Duration.ofDays(90)), end, 80, 12);
+        });
+        EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
+        waiting = engine.write(trails);
+        engine.writeContent(content.open());
         model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
                 .processDefinitionKey(LeadVariables.PROCESS_KEY).latestVersion().singleResult().getId());
     }
@@ -190,6 +196,26 @@ class DemoQuarterTest {
         leads.recordEngagements(nurtured, List.of(new Engagement(EngagementType.DEMO_REQUEST,
                 OffsetDateTime.now().minusMinutes(5))), "intake");
         assertThat(engaged(instance)).isEqualTo(engagedBefore + 1);
+    }
+
+    @Test
+    void openContentRequestsWaitForContentMarketingOrTheirRequester() {
+        Map<String, String> taskOf = Map.of("triage", "Task_TriageRequest", "in_production", "Task_CreateDraft",
+                "in_review", "Task_ReviewDraft");
+        List<Map<String, Object>> open = jdbc.queryForList("select process_instance_id, status, requester"
+                + " from content_request where status in ('triage', 'in_production', 'in_review')");
+        assertThat(open).isNotEmpty();
+        for (Map<String, Object> request : open) {
+            Task task = tasks.createTaskQuery().processInstanceId((String) request.get("process_instance_id"))
+                    .singleResult();
+            assertThat(task).as("task of %s", request).isNotNull();
+            assertThat(task.getTaskDefinitionKey()).isEqualTo(taskOf.get(request.get("status")));
+            if (request.get("status").equals("in_review")) {
+                assertThat(task.getAssignee()).isEqualTo(request.get("requester"));
+            }
+        }
+        assertThat(jdbc.queryForObject("select count(*) from content_request where process_instance_id like 'demo-%'"
+                + " and status in ('triage', 'in_production', 'in_review')", Long.class)).isZero();
     }
 
     @Test
