@@ -19,6 +19,7 @@ import dev.handoff.sla.BusinessTime;
  * First step of an alignment review: works out the period it looks back on and puts that period's figures
  * into the review task's form, from the same reports the dashboard shows. Weekly: the pipeline and the SLA;
  * monthly: lead quality (rejections, objections, content needs); quarterly: the diagnosis and shared revenue.
+ * Each ends with what the previous review of the same cadence agreed, so the team can check it was done.
  */
 @Component("gatherReviewFigures")
 class GatherReviewFigures implements JavaDelegate {
@@ -30,11 +31,12 @@ class GatherReviewFigures implements JavaDelegate {
     private final AttributionReport attribution;
     private final QuarterDiagnosis diagnosis;
     private final NamedParameterJdbcTemplate jdbc;
+    private final ReviewLog reviews;
     private final ZoneId zone;
 
     GatherReviewFigures(FunnelReport funnel, SlaReport sla, RejectionReport rejections, ContentReport content,
             AttributionReport attribution, QuarterDiagnosis diagnosis, NamedParameterJdbcTemplate jdbc,
-            BusinessTime businessTime) {
+            ReviewLog reviews, BusinessTime businessTime) {
         this.funnel = funnel;
         this.sla = sla;
         this.rejections = rejections;
@@ -42,6 +44,7 @@ class GatherReviewFigures implements JavaDelegate {
         this.attribution = attribution;
         this.diagnosis = diagnosis;
         this.jdbc = jdbc;
+        this.reviews = reviews;
         this.zone = businessTime.hours().zone();
     }
 
@@ -58,6 +61,18 @@ class GatherReviewFigures implements JavaDelegate {
             case MONTHLY -> monthly(window, lines, execution);
             case QUARTERLY -> quarterly(period.quarter(today), window, lines, execution);
         }
+        reviews.last(period.name().toLowerCase(Locale.ROOT), EngineClock.now()).ifPresent(last -> {
+            lines.add("");
+            lines.add("**Agreed at the last " + last.cadence() + " review** (" + last.periodFrom() + " – "
+                    + last.periodTo() + ", " + (last.reviewedBy() == null ? "unknown" : last.reviewedBy()) + ")");
+            lines.add("- Follow-up: " + last.followUp());
+            if (last.notes() != null) {
+                lines.add("- Notes: " + last.notes());
+            }
+            if (last.objectives() != null) {
+                lines.add("- Objectives: " + last.objectives());
+            }
+        });
         execution.setVariable("figures", String.join("\n", lines));
     }
 

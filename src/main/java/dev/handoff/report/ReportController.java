@@ -37,13 +37,14 @@ class ReportController {
     private final AttributionReport attribution;
     private final QuarterDiagnosis diagnosis;
     private final BottleneckReport bottlenecks;
+    private final ReviewLog reviewLog;
     private final RepositoryService repositoryService;
     private final CurrentUser user;
     private final ZoneId zone;
 
     ReportController(FunnelReport funnel, SlaReport sla, RejectionReport rejections, ContentReport content,
             AttributionReport attribution, QuarterDiagnosis diagnosis, BottleneckReport bottlenecks,
-            RepositoryService repositoryService, CurrentUser user, BusinessTime businessTime) {
+            ReviewLog reviewLog, RepositoryService repositoryService, CurrentUser user, BusinessTime businessTime) {
         this.funnel = funnel;
         this.sla = sla;
         this.rejections = rejections;
@@ -51,6 +52,7 @@ class ReportController {
         this.attribution = attribution;
         this.diagnosis = diagnosis;
         this.bottlenecks = bottlenecks;
+        this.reviewLog = reviewLog;
         this.repositoryService = repositoryService;
         this.user = user;
         this.zone = businessTime.hours().zone();
@@ -114,6 +116,23 @@ class ReportController {
                     : processDefinitionKey) + " that you may read.");
         }
         return bottlenecks.bottlenecks(visible.get(0).getKey(), processDefinitionId, window(from, to));
+    }
+
+    /** What the alignment reviews reviewed in the period decided, newest first. */
+    @GetMapping("/reviews")
+    List<ReviewLog.Review> reviews(@RequestParam(required = false) String cadence,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        authorize();
+        String normalized = blankToNull(cadence);
+        if (normalized != null) {
+            try {
+                normalized = ReviewPeriod.of(normalized).name().toLowerCase(java.util.Locale.ROOT);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("cadence", "must be weekly, monthly or quarterly");
+            }
+        }
+        return reviewLog.reviews(window(from, to), normalized);
     }
 
     private void authorize() {

@@ -92,6 +92,7 @@ class DemoQuarterTest {
             new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(end.minus(Duration.ofDays(90)), end, LEADS, 11);
             content.generate(end.minus(Duration.ofDays(90)), end, 80, 12);
+            new ReviewHistory(jdbc, businessTime.hours().zone()).generate(end.minus(Duration.ofDays(90)), end);
         });
         EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
         waiting = engine.write(trails);
@@ -216,6 +217,29 @@ class DemoQuarterTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from content_request where process_instance_id like 'demo-%'"
                 + " and status in ('triage', 'in_production', 'in_review')", Long.class)).isZero();
+    }
+
+    @Test
+    void pastReviewsDecidedWhatTheirFiguresCalledFor() {
+        List<Map<String, Object>> weeks = jdbc.queryForList("select period_from, period_to, follow_up from"
+                + " alignment_review where cadence = 'weekly' order by period_from");
+        assertThat(weeks).hasSizeBetween(11, 13);
+        for (Map<String, Object> week : weeks) {
+            java.time.ZoneId zone = businessTime.hours().zone();
+            Map<String, Object> clocks = jdbc.queryForMap("select count(*) as judged, count(case when outcome in"
+                    + " ('ACCEPTED', 'REJECTED') and ended_at <= sla_due_at then 1 end) as answered from lead_assignment"
+                    + " where role = 'SDR' and outcome is not null and outcome not in ('REASSIGNED', 'TAKEN_OVER')"
+                    + " and assigned_at >= ? and assigned_at < ?",
+                    ((java.sql.Date) week.get("period_from")).toLocalDate().atStartOfDay(zone).toOffsetDateTime(),
+                    ((java.sql.Date) week.get("period_to")).toLocalDate().plusDays(1).atStartOfDay(zone)
+                            .toOffsetDateTime());
+            long judged = ((Number) clocks.get("judged")).longValue();
+            long answered = ((Number) clocks.get("answered")).longValue();
+            assertThat(week.get("follow_up")).as("%s: %d of %d", week, answered, judged)
+                    .isEqualTo(judged > 0 && answered < 0.9 * judged ? "restore-sla" : "none");
+        }
+        assertThat(jdbc.queryForObject("select count(*) from alignment_review where cadence = 'monthly'", Long.class))
+                .isBetween(2L, 3L);
     }
 
     @Test

@@ -112,6 +112,29 @@ class AlignmentReviewProcessTest {
     }
 
     @Test
+    void aReviewRemindsTheTeamWhatTheLastOneOfItsCadenceAgreed() {
+        jdbc.sql("""
+                insert into alignment_review (process_instance_id, cadence, period_from, period_to, follow_up, notes,
+                    reviewed_by, reviewed_at)
+                values ('earlier-weekly', 'weekly', date '2025-03-17', date '2025-03-23', 'restore-sla',
+                    'Sophie covers the DACH queue on Fridays', 'mark', timestamp with time zone '2025-03-24 10:00:00+01')
+                """).update();
+
+        ProcessInstance review = startByTimer("StartEvent_Weekly", "2025-03-31T09:00");
+        assertThat((String) runtimeService.getVariable(review.getId(), "figures")).contains(
+                "**Agreed at the last weekly review** (2025-03-17 – 2025-03-23, mark)", "- Follow-up: restore-sla",
+                "- Notes: Sophie covers the DACH queue on Fridays");
+        complete(task(review), "mark", Map.of("notes", "Friday coverage worked"));
+        finish(review);
+        // A monthly review is not reminded of weekly decisions.
+        ProcessInstance monthly = startByTimer("StartEvent_Monthly", "2025-04-01T10:00");
+        assertThat((String) runtimeService.getVariable(monthly.getId(), "figures"))
+                .doesNotContain("Sophie covers the DACH queue");
+        complete(task(monthly), "mark", Map.of());
+        finish(monthly);
+    }
+
+    @Test
     void theWeeklyTimerStartsAgainNextMonday() {
         ProcessInstance review = startByTimer("StartEvent_Weekly", "2025-03-17T09:00");
         Job next = timer("StartEvent_Weekly");

@@ -358,10 +358,33 @@ class ReportApiIT {
     }
 
     @Test
+    void reviewOutcomesOfThePeriodNewestFirst() {
+        for (String[] row : List.of(new String[] { "weekly", "2016-02-01", "2016-02-07", "restore-sla", "2016-02-08T09:30:00Z" },
+                new String[] { "monthly", "2016-01-01", "2016-01-31", "revise-mql-definition", "2016-02-01T10:30:00Z" },
+                new String[] { "weekly", "2016-02-08", "2016-02-14", "none", "2016-02-15T09:30:00Z" },
+                new String[] { "weekly", "2016-02-15", "2016-02-21", "none", "2016-03-01T09:30:00Z" })) {
+            jdbcClient.sql("insert into alignment_review (process_instance_id, cadence, period_from, period_to,"
+                    + " follow_up, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, 'sally', ?)")
+                    .params(java.util.UUID.randomUUID().toString(), row[0], java.time.LocalDate.parse(row[1]),
+                            java.time.LocalDate.parse(row[2]), row[3], java.time.OffsetDateTime.parse(row[4]))
+                    .update();
+        }
+        JsonNode february = get("/api/reports/reviews?from=2016-02-01&to=2016-02-29");
+        assertThat(february).hasSize(3);
+        assertThat(february.get(0).path("periodFrom").asText()).isEqualTo("2016-02-08");
+        assertThat(february.get(2).path("cadence").asText()).isEqualTo("monthly");
+        assertThat(february.get(2).path("followUp").asText()).isEqualTo("revise-mql-definition");
+        JsonNode weekly = get("/api/reports/reviews?from=2016-02-01&to=2016-02-29&cadence=Weekly");
+        assertThat(weekly).hasSize(2);
+        assertThat(weekly.get(1).path("followUp").asText()).isEqualTo("restore-sla");
+        assertThat(get("/api/reports/reviews?from=2016-04-01&to=2016-04-30")).isEmpty();
+    }
+
+    @Test
     void onlyManagersAndAdminsReadReports() {
         for (String path : List.of("/api/reports/funnel", "/api/reports/sla", "/api/reports/rejections",
                 "/api/reports/content", "/api/reports/attribution", "/api/reports/quarter-diagnosis?quarter=2011-Q1",
-                "/api/reports/bottlenecks?processDefinitionKey=lead-lifecycle")) {
+                "/api/reports/bottlenecks?processDefinitionKey=lead-lifecycle", "/api/reports/reviews")) {
             Api.Response sdr = Api.as(port, "sam").get(path);
             assertThat(sdr.status()).as(path + ": " + sdr.body()).isEqualTo(403);
             assertThat(sdr.contentType()).startsWith("application/problem+json");
@@ -381,6 +404,7 @@ class ReportApiIT {
         assertInvalid("/api/reports/sla?source=carrier-pigeon", "source");
         assertInvalid("/api/reports/quarter-diagnosis?quarter=2026-Q5", "quarter");
         assertInvalid("/api/reports/bottlenecks", "processDefinitionKey");
+        assertInvalid("/api/reports/reviews?cadence=daily", "cadence");
     }
 
     private void assertInvalid(String path, String field) {

@@ -1,0 +1,93 @@
+package dev.handoff.demo;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The weekly and monthly alignment reviews of the seeded quarter, with the decisions the seeded figures call
+ * for: a week under 90 % SLA compliance asks sales to restore the SLA, a month whose rejections mostly say
+ * "below definition" asks marketing ops to revise the MQL definition. Written after the leads, from them.
+ */
+final class ReviewHistory {
+
+    private static final double SLA_TARGET = 0.9;
+    private static final double DEFINITIONAL_SHARE_MAX = 0.5;
+
+    private final JdbcTemplate jdbc;
+    private final ZoneId zone;
+
+    ReviewHistory(JdbcTemplate jdbc, ZoneId zone) {
+        this.jdbc = jdbc;
+        this.zone = zone;
+    }
+
+    /** @return how many reviews were written */
+    int generate(Instant start, Instant end) {
+        LocalDate first = start.atZone(zone).toLocalDate();
+        LocalDate today = end.atZone(zone).toLocalDate();
+        // This week's review is live work: the demo starts it as a task.
+        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        int written = 0;
+        for (LocalDate monday = first.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
+                monday.isBefore(thisMonday); monday = monday.plusWeeks(1)) {
+            weekly(monday.minusWeeks(1), monday.minusDays(1), at(monday, 9, 40));
+            written++;
+        }
+        for (LocalDate day = first.withDayOfMonth(1).plusMonths(1); day.isBefore(today); day = day.plusMonths(1)) {
+            if (!day.minusMonths(1).isBefore(first)) {
+                monthly(day.minusMonths(1), day.minusDays(1), at(day, 10, 50));
+                written++;
+            }
+        }
+        return written;
+    }
+
+    private void weekly(LocalDate from, LocalDate to, OffsetDateTime reviewed) {
+        long[] clocks = jdbc.queryForObject("select count(*) as judged, count(case when outcome in ('ACCEPTED',"
+                + " 'REJECTED') and ended_at <= sla_due_at then 1 end) as answered from lead_assignment where role"
+                + " = 'SDR' and outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') and assigned_at >= ? and assigned_at < ?",
+                (rs, i) -> new long[] { rs.getLong("judged"), rs.getLong("answered") }, start(from), start(to.plusDays(1)));
+        boolean behind = clocks[0] > 0 && clocks[1] < SLA_TARGET * clocks[0];
+        String compliance = clocks[0] == 0 ? "no clocks" : String.format(Locale.ROOT, "%.1f %% of %d clocks in time",
+                clocks[1] * 100.0 / clocks[0], clocks[0]);
+        insert("weekly", from, to, behind ? "restore-sla" : "none", behind
+                ? "SLA compliance " + compliance + ": sales name a backup for the queue when a rep is out"
+                : "Pipeline on track, " + compliance, reviewed, from.getDayOfYear() % 2 == 0 ? "sally" : "mark");
+    }
+
+    private void monthly(LocalDate from, LocalDate to, OffsetDateTime reviewed) {
+        long[] rejections = jdbc.queryForObject("select count(*) as n, count(case when reason = 'below_definition'"
+                + " then 1 end) as below from lead_rejection where rejected_at >= ? and rejected_at < ?",
+                (rs, i) -> new long[] { rs.getLong("n"), rs.getLong("below") }, start(from), start(to.plusDays(1)));
+        boolean definitional = rejections[0] > 0 && rejections[1] > DEFINITIONAL_SHARE_MAX * rejections[0];
+        insert("monthly", from, to, definitional ? "revise-mql-definition" : "none", definitional
+                ? rejections[1] + " of " + rejections[0] + " rejections say below definition: marketing ops raises"
+                        + " the engagement threshold; content to add a CFO pricing one-pager"
+                : rejections[0] + " rejections, mostly routing and data; objections: price and competitor",
+                reviewed, "mark");
+    }
+
+    private void insert(String cadence, LocalDate from, LocalDate to, String followUp, String notes,
+            OffsetDateTime reviewed, String by) {
+        jdbc.update("insert into alignment_review (process_instance_id, cadence, period_from, period_to, follow_up,"
+                + " notes, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?)", "demo-review-" + UUID.randomUUID(),
+                cadence, from, to, followUp, notes, by, reviewed);
+    }
+
+    private OffsetDateTime start(LocalDate day) {
+        return day.atStartOfDay(zone).toOffsetDateTime();
+    }
+
+    private OffsetDateTime at(LocalDate day, int hour, int minute) {
+        return day.atTime(LocalTime.of(hour, minute)).atZone(zone).toOffsetDateTime();
+    }
+}
