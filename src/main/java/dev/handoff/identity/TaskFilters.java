@@ -16,13 +16,27 @@ final class TaskFilters {
     record TaskFilter(String name, String description, int priority, TaskQuery query, List<String> groups) {
     }
 
-    /** Columns Tasklist shows on every filter; variables a process does not set are left blank. */
+    /**
+     * Columns Tasklist shows on every filter: task variables that {@link TasklistColumns} copies from the
+     * process variables named here; variables a process does not set are left blank.
+     */
+    static final Map<String, String> COLUMN_SOURCES = columnSources();
     static final List<Map<String, String>> COLUMNS = List.of(
-            column("leadName", "Lead"),
-            column("company", "Company"),
-            column("fitGrade", "Grade"),
-            column("slaDueAt", "SLA due"),
-            column("title", "Request"));
+            column("tasklistLead", "Lead"),
+            column("tasklistCompany", "Company"),
+            column("tasklistGrade", "Grade"),
+            column("tasklistSlaDue", "SLA due"),
+            column("tasklistRequest", "Request"));
+
+    private static Map<String, String> columnSources() {
+        Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("tasklistLead", "leadName");
+        sources.put("tasklistCompany", "company");
+        sources.put("tasklistGrade", "fitGrade");
+        sources.put("tasklistSlaDue", "slaDueAt");
+        sources.put("tasklistRequest", "title");
+        return sources;
+    }
 
     static List<TaskFilter> all(TaskService tasks) {
         List<TaskFilter> filters = new ArrayList<>();

@@ -52,6 +52,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /** A POST asking for HAL, as Tasklist does for a filter's list with its columns' variables. */
+    public Response postHal(String path, Object body) {
+        return send(request(path).header("Content-Type", "application/json").header("Accept", "application/hal+json")
+                .POST(HttpRequest.BodyPublishers.ofString(json(body))));
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
