@@ -76,8 +76,9 @@ class DemoQuarter implements ApplicationRunner {
             return written;
         });
         log.info("Demo quarter written to Handoff's tables in {} ms: {} and {} content requests; the engine's "
-                + "share follows in the background", (System.nanoTime() - started) / 1_000_000, summary,
-                CONTENT_REQUESTS);
+                + "share follows in the background (about a minute; stopping Handoff before it reports leaves seeded "
+                + "leads without processes: delete ./data to start over)", (System.nanoTime() - started) / 1_000_000,
+                summary, CONTENT_REQUESTS);
         processes.start();
         Thread thread = new Thread(() -> engineShare(trails, content.open()), "demo-quarter");
         thread.setDaemon(true);
