@@ -58,6 +58,28 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    /**
+     * The tasks of this user's Tasklist filter that match {@code query}, as HAL: each task with the filter's
+     * column variables under {@code _embedded.variable}, as Tasklist shows them.
+     */
+    public JsonNode filterList(String filterName, Object query) {
+        for (JsonNode filter : get("/engine-rest/filter").json()) {
+            if (filter.path("name").asText().equals(filterName)) {
+                return postHal("/engine-rest/filter/" + filter.path("id").asText() + "/list", query).json()
+                        .path("_embedded").path("task");
+            }
+        }
+        throw new AssertionError("no filter " + filterName + " for this user");
+    }
+
+    /** The filter's column values of the first listed task, by variable name. */
+    public static java.util.Map<String, String> columns(JsonNode tasks) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        tasks.get(0).path("_embedded").path("variable")
+                .forEach(v -> values.put(v.path("name").asText(), v.path("value").asText()));
+        return values;
+    }
+
     public Response put(String path, Object body) {
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
