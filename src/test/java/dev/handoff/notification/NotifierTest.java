@@ -1,9 +1,6 @@
 package dev.handoff.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,9 +11,13 @@ import java.util.Map;
 import jakarta.mail.internet.MimeMessage;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -29,7 +30,10 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
-/** The notifier against a real SMTP server (GreenMail); identities come from a stubbed identity service. */
+/**
+ * The notifier against a real SMTP server (GreenMail) and a real identity service: an in-memory engine of its
+ * own, named apart from the application's so that the two never meet in the engine registry.
+ */
 class NotifierTest {
 
     static final int PORT = freePort();
@@ -37,17 +41,32 @@ class NotifierTest {
     @RegisterExtension
     static GreenMailExtension smtp = new GreenMailExtension(new ServerSetup(PORT, "127.0.0.1", "smtp"));
 
-    final IdentityService identity = mock(IdentityService.class, RETURNS_DEEP_STUBS);
+    static ProcessEngine engine;
+    static IdentityService identity;
 
-    @BeforeEach
-    void people() {
-        User sam = user("sam", "sam@handoff.example");
-        User sally = user("sally", "sally@handoff.example");
-        User nomail = user("nomail", null);
-        for (User u : List.of(sam, sally, nomail)) {
-            when(identity.createUserQuery().userId(u.getId()).singleResult()).thenReturn(u);
+    @BeforeAll
+    static void people() {
+        var configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneInMemProcessEngineConfiguration().setProcessEngineName("notifier-test")
+                .setJdbcUrl("jdbc:h2:mem:notifier-test;DB_CLOSE_DELAY=-1").setJobExecutorActivate(false)
+                .setHistory(ProcessEngineConfiguration.HISTORY_NONE);
+        // Group ids with hyphens, as application.yaml allows.
+        configuration.setGeneralResourceWhitelistPattern("[a-zA-Z0-9]+([-_.][a-zA-Z0-9]+)*");
+        engine = configuration.buildProcessEngine();
+        identity = engine.getIdentityService();
+        user("sam", "sam@handoff.example");
+        user("sally", "sally@handoff.example");
+        user("nomail", null);
+        user("steve", "steve@handoff.example");
+        identity.saveGroup(identity.newGroup("sales-managers"));
+        for (String member : List.of("sally", "sam", "nomail")) {
+            identity.createMembership(member, "sales-managers");
         }
-        when(identity.createUserQuery().memberOfGroup("sales-managers").list()).thenReturn(List.of(sally, sam, nomail));
+    }
+
+    @AfterAll
+    static void closeEngine() {
+        engine.close();
     }
 
     @AfterEach
@@ -124,11 +143,11 @@ class NotifierTest {
         return new Notifier(identity, beans.getBeanProvider(JavaMailSender.class), "handoff@test.example");
     }
 
-    private static User user(String id, String email) {
-        User user = mock(User.class);
-        when(user.getId()).thenReturn(id);
-        when(user.getEmail()).thenReturn(email);
-        return user;
+    private static void user(String id, String email) {
+        User user = identity.newUser(id);
+        user.setEmail(email);
+        user.setPassword(id + "-secret");
+        identity.saveUser(user);
     }
 
     private static String recipient(MimeMessage message) {
