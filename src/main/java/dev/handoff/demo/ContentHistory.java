@@ -3,7 +3,9 @@ package dev.handoff.demo;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -21,7 +23,7 @@ public final class ContentHistory {
     private static final List<String> REQUESTERS = List.of("sam", "sophie", "steve", "alex", "ava", "sally");
 
     /** A request still in triage, production or review at the end: content-request.bpmn waits for people there. */
-    record OpenRequest(long id, String activityId, Instant since, Instant draftDue, java.util.Map<String, Object> variables) {
+    record OpenRequest(long id, String activityId, Instant since, Instant draftDue, Map<String, Object> variables) {
     }
 
     private final JdbcTemplate jdbc;
@@ -74,7 +76,7 @@ public final class ContentHistory {
             if (!done && !reuse && !decline) {
                 String activity = !triageDone ? "Task_TriageRequest" : revisions > 0 ? "Task_ReviewDraft"
                         : "Task_CreateDraft";
-                java.util.Map<String, Object> variables = new java.util.HashMap<>(java.util.Map.of("requestId", id,
+                Map<String, Object> variables = new HashMap<>(Map.of("requestId", id,
                         "requester", requester, "type", type, "title", title(type, persona), "persona", persona,
                         "need", "Sales need a " + type.replace('_', ' ') + " for " + persona + " conversations",
                         "neededBy", created.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14).toString(),

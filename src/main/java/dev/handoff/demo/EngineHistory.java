@@ -1,7 +1,9 @@
 package dev.handoff.demo;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -21,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.IntermediateThrowEvent;
@@ -130,9 +133,9 @@ final class EngineHistory {
             for (ContentHistory.OpenRequest request : requests) {
                 Map<String, Object> variables = new HashMap<>(request.variables());
                 Instant due = request.draftDue();
-                variables.put("agreedDueDate", due.atZone(java.time.ZoneOffset.UTC).toLocalDate().toString());
+                variables.put("agreedDueDate", due.atZone(ZoneOffset.UTC).toLocalDate().toString());
                 variables.put("draftDueAt", Date.from(due));
-                variables.put("draftReminderAt", Date.from(due.minus(java.time.Duration.ofDays(1))));
+                variables.put("draftReminderAt", Date.from(due.minus(Duration.ofDays(1))));
                 ProcessInstance instance = runtime.createProcessInstanceByKey(CONTENT_REQUEST)
                         .businessKey("CR-" + request.id()).setVariables(variables)
                         .startBeforeActivity(request.activityId()).execute();
@@ -223,7 +226,7 @@ final class EngineHistory {
         return Character.toLowerCase(name.charAt(0)) + name.substring(1);
     }
 
-    private static boolean has(Event event, Class<? extends org.camunda.bpm.model.bpmn.instance.EventDefinition> type) {
+    private static boolean has(Event event, Class<? extends EventDefinition> type) {
         return !event.getChildElementsByType(type).isEmpty();
     }
 
@@ -249,7 +252,7 @@ final class EngineHistory {
 
     private Timestamp removal(Instant processEnd) {
         return processEnd == null || historyDays == null ? null
-                : Timestamp.from(processEnd.plus(java.time.Duration.ofDays(historyDays)));
+                : Timestamp.from(processEnd.plus(Duration.ofDays(historyDays)));
     }
 
     private static Timestamp ts(Instant instant) {
@@ -257,6 +260,6 @@ final class EngineHistory {
     }
 
     private static Long millis(Instant start, Instant end) {
-        return end == null ? null : java.time.Duration.between(start, end).toMillis();
+        return end == null ? null : Duration.between(start, end).toMillis();
     }
 }
