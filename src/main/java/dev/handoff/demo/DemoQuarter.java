@@ -23,7 +23,8 @@ import dev.handoff.sla.BusinessTime;
 /**
  * On an empty database, fills Handoff's tables and the engine with a past quarter (the 90 days before now) so
  * that Tasklist, Cockpit, the reports, the dashboard and the quarter diagnosis have something to show on first
- * start, with the weekly and monthly reviews that quarter would have had. Off with {@code handoff.demo.seed-quarter=false}, as in the postgres profile and the tests.
+ * start, with the weekly and monthly reviews that quarter would have had. Off with
+ * {@code handoff.demo.seed-quarter=false}, as in the postgres profile and the tests.
  * <p>
  * Handoff's tables are filled before the application reports ready (a few seconds); the engine's share, some
  * 2,400 waiting process instances, takes longer and runs in the background, so Tasklist and Cockpit fill up

@@ -206,7 +206,8 @@ final class EngineHistory {
     /** The activity types the engine records, e.g. userTask, boundaryTimer, noneEndEvent. */
     private static String type(FlowNode node) {
         if (node instanceof BoundaryEvent event) {
-            return has(event, TimerEventDefinition.class) ? ActivityTypes.BOUNDARY_TIMER : ActivityTypes.BOUNDARY_MESSAGE;
+            return has(event, TimerEventDefinition.class) ? ActivityTypes.BOUNDARY_TIMER
+                    : ActivityTypes.BOUNDARY_MESSAGE;
         }
         if (node instanceof StartEvent) {
             return ActivityTypes.START_EVENT;

@@ -72,10 +72,10 @@ public final class HistoryGenerator {
 
     public HistoryGenerator(JdbcTemplate jdbc, BusinessHours hours) {
         this.hours = hours;
-        this.leads = new Rows(jdbc, "lead", "id, email, open_email, first_name, last_name, phone, job_title, company, company_size,"
-                + " industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade, engagement_score,"
-                + " mql_definition_version, owner, team, sla_due_at, amount, created_by, created_at, updated_at,"
-                + " stage_changed_at, mql_at, sal_at, sql_at, opportunity_at, closed_at, first_contact_at,"
+        this.leads = new Rows(jdbc, "lead", "id, email, open_email, first_name, last_name, phone, job_title, company,"
+                + " company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade,"
+                + " engagement_score, mql_definition_version, owner, team, sla_due_at, amount, created_by, created_at,"
+                + " updated_at, stage_changed_at, mql_at, sal_at, sql_at, opportunity_at, closed_at, first_contact_at,"
                 + " contact_attempts, breach_count");
         this.clocks = new Rows(jdbc, "lead_assignment",
                 "lead_id, role, rep, team, assigned_at, sla_due_at, ended_at, outcome, business_seconds");
@@ -195,10 +195,10 @@ public final class HistoryGenerator {
             String country = random.nextBoolean() ? "DE" : "US";
             BigDecimal engagement = BigDecimal.valueOf(mql != null ? 50 + random.nextInt(60) : random.nextInt(50));
             // Like the lead capability: the address is taken while the lead's process runs.
-            leads.add(id, email, waiting == null ? null : email, firstName, lastName, phone, title, company, size, industry, country, source,
-                    campaign, stage, reason, fitPoints, grade, engagement, version, owner, team, ts(slaDue), amount,
-                    createdBy, ts(created), ts(changed), ts(changed), ts(mql), ts(sal), ts(sql), ts(opportunity),
-                    ts(closed), ts(firstContact), attempts, breachCount);
+            leads.add(id, email, waiting == null ? null : email, firstName, lastName, phone, title, company, size,
+                    industry, country, source, campaign, stage, reason, fitPoints, grade, engagement, version, owner,
+                    team, ts(slaDue), amount, createdBy, ts(created), ts(changed), ts(changed), ts(mql), ts(sal),
+                    ts(sql), ts(opportunity), ts(closed), ts(firstContact), attempts, breachCount);
             if (trails != null) {
                 variables.putAll(Map.of("leadId", id, "leadName", firstName + " " + lastName,
                         "email", email, "firstName", firstName, "lastName", lastName, "phone", phone, "jobTitle",
@@ -291,7 +291,8 @@ public final class HistoryGenerator {
                 pass("Task_RecordAcceptBreach", breached);
                 pass("Gateway_FirstBreach", breached);
                 breachCount++;
-                breaches.add(id, "ACCEPT", rep, SDR_TEAM, ts(due), ts(breached), hours.between(due, breached).toSeconds());
+                breaches.add(id, "ACCEPT", rep, SDR_TEAM, ts(due), ts(breached),
+                        hours.between(due, breached).toSeconds());
                 excludedReps.add(rep);
                 owner = null;
                 if (breachesSoFar == 0) {
@@ -406,7 +407,7 @@ public final class HistoryGenerator {
             int r = random.nextInt(100);
             String ending = r < 33 ? "meeting_booked" : r < 55 ? "disqualified" : "exhausted";
             // A few reps give up early and the window elapses: a cadence breach.
-            int planned = ending.equals("exhausted") ? (random.nextInt(100) < 12 ? 1 + random.nextInt(4) : CONTACT_ATTEMPTS)
+            int planned = ending.equals("exhausted") && random.nextInt(100) >= 12 ? CONTACT_ATTEMPTS
                     : 1 + random.nextInt(4);
             Instant taskStart = at;
             Instant attempt = hours.plus(at, Duration.ofMinutes(5 + random.nextInt(6 * 60)));
@@ -494,7 +495,8 @@ public final class HistoryGenerator {
                 pass("Task_RecordMeetingBreach", breached);
                 pass("Gateway_FirstMeetingBreach", breached);
                 breachCount++;
-                breaches.add(id, "MEETING", ae, AE_TEAM, ts(due), ts(breached), hours.between(due, breached).toSeconds());
+                breaches.add(id, "MEETING", ae, AE_TEAM, ts(due), ts(breached),
+                        hours.between(due, breached).toSeconds());
                 excludedAes.add(ae);
                 if (breachesSoFar == 0) {
                     pass("Task_HandToAe", breached);

@@ -54,8 +54,9 @@ final class ReviewHistory {
     private void weekly(LocalDate from, LocalDate to, OffsetDateTime reviewed) {
         long[] clocks = jdbc.queryForObject("select count(*) as judged, count(case when outcome in ('ACCEPTED',"
                 + " 'REJECTED') and ended_at <= sla_due_at then 1 end) as answered from lead_assignment where role"
-                + " = 'SDR' and outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') and assigned_at >= ? and assigned_at < ?",
-                (rs, i) -> new long[] { rs.getLong("judged"), rs.getLong("answered") }, start(from), start(to.plusDays(1)));
+                + " = 'SDR' and outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') and assigned_at >= ?"
+                + " and assigned_at < ?", (rs, i) -> new long[] { rs.getLong("judged"), rs.getLong("answered") },
+                start(from), start(to.plusDays(1)));
         boolean behind = clocks[0] > 0 && clocks[1] < SLA_TARGET * clocks[0];
         String compliance = clocks[0] == 0 ? "no clocks" : String.format(Locale.ROOT, "%.1f %% of %d clocks in time",
                 clocks[1] * 100.0 / clocks[0], clocks[0]);
@@ -79,7 +80,8 @@ final class ReviewHistory {
     private void insert(String cadence, LocalDate from, LocalDate to, String followUp, String notes,
             OffsetDateTime reviewed, String by) {
         jdbc.update("insert into alignment_review (process_instance_id, cadence, period_from, period_to, follow_up,"
-                + " notes, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?)", "demo-review-" + UUID.randomUUID(),
+                + " notes, reviewed_by, reviewed_at) values (?, ?, ?, ?, ?, ?, ?, ?)",
+                "demo-review-" + UUID.randomUUID(),
                 cadence, from, to, followUp, notes, by, reviewed);
     }
 

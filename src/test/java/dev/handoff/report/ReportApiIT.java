@@ -359,7 +359,8 @@ class ReportApiIT {
 
     @Test
     void reviewOutcomesOfThePeriodNewestFirst() {
-        for (String[] row : List.of(new String[] { "weekly", "2016-02-01", "2016-02-07", "restore-sla", "2016-02-08T09:30:00Z" },
+        for (String[] row : List.of(
+                new String[] { "weekly", "2016-02-01", "2016-02-07", "restore-sla", "2016-02-08T09:30:00Z" },
                 new String[] { "monthly", "2016-01-01", "2016-01-31", "revise-mql-definition", "2016-02-01T10:30:00Z" },
                 new String[] { "weekly", "2016-02-08", "2016-02-14", "none", "2016-02-15T09:30:00Z" },
                 new String[] { "weekly", "2016-02-15", "2016-02-21", "none", "2016-03-01T09:30:00Z" })) {
