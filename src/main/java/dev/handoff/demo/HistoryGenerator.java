@@ -56,7 +56,7 @@ public final class HistoryGenerator {
                 "lead_id, role, rep, team, assigned_at, sla_due_at, ended_at, outcome, business_seconds");
         this.breaches = new Rows(jdbc, "sla_breach", "lead_id, kind, rep, team, due_at, breached_at, late_seconds");
         this.rejections = new Rows(jdbc, "lead_rejection", "lead_id, rep, reason, note, rejected_at, review_outcome,"
-                + " reviewed_by, arbitration_outcome, arbitrated_by, arbitrated_at");
+                + " reviewed_by, arbitration_outcome, arbitrated_by, arbitrated_at, campaign");
         this.escalations = new Rows(jdbc, "lead_escalation",
                 "lead_id, kind, raised_at, resolved_at, resolution, resolved_by");
         this.contacts = new Rows(jdbc, "contact_attempt", "lead_id, rep, channel, outcome, attempted_at");
@@ -95,6 +95,7 @@ public final class HistoryGenerator {
         private final Instant end;
         private final Instant definitionChange;
         private final String id = UUID.randomUUID().toString();
+        private String campaign;
         private String stage = "LEAD";
         private String reason;
         private Integer version;
@@ -123,7 +124,7 @@ public final class HistoryGenerator {
                 case "REFERRAL" -> 3;
                 default -> 4;
             }];
-            String campaign = campaigns[random.nextInt(campaigns.length)];
+            campaign = campaigns[random.nextInt(campaigns.length)];
             String createdBy;
             if (source.equals("OUTBOUND")) {
                 createdBy = pick(SDRS);
@@ -229,7 +230,7 @@ public final class HistoryGenerator {
                 }
             }
             rejections.add(id, rep, why, "Demo rejection", ts(at), review, reviewer, arbitration, arbiter,
-                    ts(arbitrated));
+                    ts(arbitrated), campaign);
             switch (why) {
                 case "misrouted" -> sdrClock(other(SDRS, rep), at.plusSeconds(60), false);
                 case "bad_data" -> move("DISQUALIFIED", at, "rejected: bad data");
