@@ -1,7 +1,9 @@
 package dev.handoff.report;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /** Small numeric helpers shared by the reports: rates that are null when nothing was counted. */
 final class Stats {
@@ -38,10 +40,35 @@ final class Stats {
         return rs.wasNull() ? null : Math.round(value * 100.0) / 100.0;
     }
 
+    /**
+     * What {@code percentile_cont(p)} returns for these values (sorted ascending), rounded like {@link #roundedLong}:
+     * linear interpolation between the two values around rank p·(n−1), in exact decimals as H2 computes it
+     * (PostgreSQL interpolates in doubles, which can differ only in the last bit). Null for no values.
+     */
+    static Long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        BigDecimal rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length - 1));
+        int below = rank.intValue();
+        BigDecimal value = BigDecimal.valueOf(sorted[below]);
+        BigDecimal fraction = rank.subtract(BigDecimal.valueOf(below));
+        if (fraction.signum() > 0) {
+            value = value.add(BigDecimal.valueOf(sorted[below + 1] - sorted[below]).multiply(fraction));
+        }
+        return Math.round(value.doubleValue());
+    }
+
     record Durations(long count, Long medianSeconds, Long p90Seconds) {
 
         static Durations read(ResultSet rs, String alias, String countColumn) throws SQLException {
             return new Durations(rs.getLong(countColumn), roundedLong(rs, alias + "_p50"), roundedLong(rs, alias + "_p90"));
+        }
+
+        /** The median and 90th percentile of {@code seconds} (sorted in place), as {@link #percentiles} in SQL. */
+        static Durations of(long count, long[] seconds) {
+            Arrays.sort(seconds);
+            return new Durations(count, percentile(seconds, 0.5), percentile(seconds, 0.9));
         }
     }
 
