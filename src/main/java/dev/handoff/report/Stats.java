@@ -1,6 +1,7 @@
 package dev.handoff.report;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -41,23 +42,26 @@ final class Stats {
     }
 
     /**
-     * What {@code percentile_cont(p)} returns for these values (sorted ascending), rounded like {@link #roundedLong}:
-     * linear interpolation between the two values around rank p·(n−1), in exact decimals as H2 computes it
-     * (PostgreSQL interpolates in doubles, which can differ only in the last bit). Null for no values.
+     * What {@code percentile_cont(p)} gives for these values (sorted ascending), rounded like {@link #roundedLong}:
+     * linear interpolation between the two values around rank p·(n−1). Computed in exact decimals, as H2 does;
+     * PostgreSQL interpolates in doubles, which can differ in the last bit only. Null for no values.
      */
-    static Long percentile(long[] sorted, double p) {
+    static Long percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return null;
         }
         BigDecimal rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length - 1));
         int below = rank.intValue();
-        BigDecimal value = BigDecimal.valueOf(sorted[below]);
+        BigDecimal value = new BigDecimal(sorted[below]);
         BigDecimal fraction = rank.subtract(BigDecimal.valueOf(below));
         if (fraction.signum() > 0) {
-            value = value.add(BigDecimal.valueOf(sorted[below + 1] - sorted[below]).multiply(fraction));
+            value = value.add(new BigDecimal(sorted[below + 1]).subtract(value).multiply(fraction));
         }
-        return Math.round(value.doubleValue());
+        // Math.round's rule (half up, towards positive infinity) on the exact value
+        return value.add(HALF).setScale(0, RoundingMode.FLOOR).longValueExact();
     }
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
 
     record Durations(long count, Long medianSeconds, Long p90Seconds) {
 
@@ -66,7 +70,7 @@ final class Stats {
         }
 
         /** The median and 90th percentile of {@code seconds} (sorted in place), as {@link #percentiles} in SQL. */
-        static Durations of(long count, long[] seconds) {
+        static Durations of(long count, double[] seconds) {
             Arrays.sort(seconds);
             return new Durations(count, percentile(seconds, 0.5), percentile(seconds, 0.9));
         }
