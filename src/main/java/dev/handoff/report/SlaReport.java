@@ -12,6 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.stream.DoubleStream;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -50,6 +54,17 @@ class SlaReport {
             Escalations escalations, SpeedToLead speedToLead, List<Week> weekly, double target, Boolean meetsTarget) {
     }
 
+    /**
+     * Runs the parts of the report that read other tables than the clocks, speed-to-lead and escalations, each on a
+     * connection of its own while the calling thread reads the clocks and breaches. Daemon threads, made as needed
+     * and kept for a minute.
+     */
+    private static final Executor MEANWHILE = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "sla-report");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Targets targets;
     private final SqlTime time;
@@ -61,6 +76,10 @@ class SlaReport {
     }
 
     Sla sla(Window window, Filter filter, ZoneId zone) {
+        CompletableFuture<SpeedToLead> speedToLead = CompletableFuture.supplyAsync(() -> speedToLead(window, filter),
+                MEANWHILE);
+        CompletableFuture<Escalations> escalations = CompletableFuture.supplyAsync(() -> escalations(window, filter),
+                MEANWHILE);
         ClockPass clocks = clockPass(window, filter, zone);
         Map<List<String>, Long> breachesByRep = new TreeMap<>(NULLS_LAST);
         Map<String, Long> breachesByKind = new TreeMap<>();
@@ -81,9 +100,18 @@ class SlaReport {
                 + breachFrom + breachWhere.where(), breachWhere.params(), (rs, i) -> Stats.roundedLong(rs, "m"));
         Breaches breaches = new Breaches(breachesByKind.values().stream().mapToLong(Long::longValue).sum(),
                 breachesByKind, medianLate);
-        return new Sla(window, filter, total, rows, breaches, escalations(window, filter), speedToLead(window, filter),
+        return new Sla(window, filter, total, rows, breaches, await(escalations), await(speedToLead),
                 clocks.weekly(), targets.slaCompliance(),
                 Stats.meets(total.answeredInSla(), total.judged(), targets.slaCompliance()));
+    }
+
+    /** The result of a part run {@link #MEANWHILE}, failing as it failed. */
+    private static <T> T await(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
     }
 
     /** The figures of all SDR clocks of the window together, without the rest of the report. */
