@@ -81,7 +81,7 @@ public final class HistoryGenerator {
                 "lead_id, role, rep, team, assigned_at, sla_due_at, ended_at, outcome, business_seconds");
         this.breaches = new Rows(jdbc, "sla_breach", "lead_id, kind, rep, team, due_at, breached_at, late_seconds");
         this.rejections = new Rows(jdbc, "lead_rejection", "lead_id, rep, reason, note, rejected_at, review_outcome,"
-                + " reviewed_by, arbitration_outcome, arbitrated_by, arbitrated_at");
+                + " reviewed_by, arbitration_outcome, arbitrated_by, arbitrated_at, campaign");
         this.escalations = new Rows(jdbc, "lead_escalation",
                 "lead_id, kind, raised_at, resolved_at, resolution, resolved_by");
         this.contacts = new Rows(jdbc, "contact_attempt", "lead_id, rep, channel, outcome, attempted_at");
@@ -128,6 +128,7 @@ public final class HistoryGenerator {
         private final String id = UUID.randomUUID().toString();
         private final String grade;
         private final Duration acceptSla;
+        private String campaign;
         private final List<Trail.Step> steps = new ArrayList<>();
         private final Map<String, Object> variables = new HashMap<>();
         private final Set<String> excludedReps = new LinkedHashSet<>();
@@ -168,7 +169,7 @@ public final class HistoryGenerator {
                 case "REFERRAL" -> 3;
                 default -> 4;
             }];
-            String campaign = campaigns[random.nextInt(campaigns.length)];
+            campaign = campaigns[random.nextInt(campaigns.length)];
             String createdBy = source.equals("OUTBOUND") ? pick(SDRS) : random.nextInt(4) == 0 ? "dean" : "intake";
             int fitPoints = switch (grade) {
                 case "A" -> 80 + random.nextInt(20);
@@ -338,13 +339,13 @@ public final class HistoryGenerator {
             int belowShare = version == 1 ? 65 : 35;
             String why = r < belowShare ? "below_definition" : r < belowShare + 22 ? "misrouted" : "bad_data";
             if (why.equals("misrouted")) {
-                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null);
+                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null, campaign);
                 excludedReps.add(rep);
                 route(at, false);
                 return;
             }
             if (why.equals("bad_data")) {
-                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null);
+                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null, campaign);
                 move("ENRICHMENT", at, "rejected by " + rep + ": bad_data");
                 Instant enriched = hours.plus(at, Duration.ofHours(1 + random.nextInt(8)));
                 if (!happened(enriched)) {
@@ -359,14 +360,15 @@ public final class HistoryGenerator {
             Instant reviewDue = hours.plus(at, ONE_DAY_OF_WORK);
             Instant reviewed = hours.plus(at, Duration.ofHours(2 + random.nextInt(6)));
             if (!happened(reviewed)) {
-                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null);
+                rejections.add(id, rep, why, "Demo rejection", ts(at), null, null, null, null, null, campaign);
                 waitIn("Task_ReviewRejectedLead", at, null, reviewDue);
                 return;
             }
             step("Task_ReviewRejectedLead", at, reviewed, "mona", reviewDue);
             pass("Gateway_ReviewDecision", reviewed);
             if (random.nextInt(100) >= 45) {
-                rejections.add(id, rep, why, "Demo rejection", ts(at), "ACCEPTED", "mona", null, null, null);
+                rejections.add(id, rep, why, "Demo rejection", ts(at), "ACCEPTED", "mona", null, null, null,
+                        campaign);
                 pass("Task_ReturnToNurture", reviewed);
                 nurture(reviewed, "NURTURE", "below the MQL definition: marketing accepted the rejection");
                 return;
@@ -374,14 +376,15 @@ public final class HistoryGenerator {
             Instant arbitrationDue = hours.plus(reviewed, ONE_DAY_OF_WORK);
             Instant decided = hours.plus(reviewed, Duration.ofHours(1 + random.nextInt(8)));
             if (!happened(decided)) {
-                rejections.add(id, rep, why, "Demo rejection", ts(at), "DISPUTED", "mona", null, null, null);
+                rejections.add(id, rep, why, "Demo rejection", ts(at), "DISPUTED", "mona", null, null, null,
+                        campaign);
                 waitIn("Task_ArbitrateRejection", reviewed, null, arbitrationDue);
                 return;
             }
             String arbiter = random.nextBoolean() ? "sally" : "mark";
             boolean upheld = random.nextInt(100) < 60;
             rejections.add(id, rep, why, "Demo rejection", ts(at), "DISPUTED", "mona", upheld ? "UPHELD" : "OVERTURNED",
-                    arbiter, ts(decided));
+                    arbiter, ts(decided), campaign);
             step("Task_ArbitrateRejection", reviewed, decided, arbiter, arbitrationDue);
             pass("Gateway_ArbitrationDecision", decided);
             if (upheld) {

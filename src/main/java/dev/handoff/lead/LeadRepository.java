@@ -175,8 +175,9 @@ class LeadRepository {
 
     long recordRejection(String leadId, String rep, String reason, String note, OffsetDateTime at) {
         org.springframework.jdbc.support.KeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-        jdbc.sql("insert into lead_rejection (lead_id, rep, reason, note, rejected_at) values (?, ?, ?, ?, ?)")
-                .params(leadId, rep, reason, note, at).update(key, "id");
+        jdbc.sql("insert into lead_rejection (lead_id, rep, reason, note, rejected_at, campaign) "
+                + "values (?, ?, ?, ?, ?, (select campaign from lead where id = ?))")
+                .params(leadId, rep, reason, note, at, leadId).update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }
 

@@ -60,7 +60,7 @@ class QuarterDiagnosis {
     Diagnosis diagnose(String quarter, Filter filter, ZoneId zone) {
         Window window = quarter(quarter, zone);
         FunnelReport.Stages stages = funnel.funnel(window, filter).total().counts();
-        SlaReport.Clocks clocks = sla.sla(window, filter, zone).total();
+        SlaReport.Clocks clocks = sla.total(window, filter, zone);
         RejectionReport.Rejections rejected = rejections.rejections(window, filter);
         RejectionReport.Acceptance acceptance = rejected.acceptance();
         long below = rejected.byReason().stream().filter(r -> "below_definition".equals(r.reason()))

@@ -1,16 +1,22 @@
 package dev.handoff.report;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.stream.DoubleStream;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -48,18 +54,16 @@ class SlaReport {
             Escalations escalations, SpeedToLead speedToLead, List<Week> weekly, double target, Boolean meetsTarget) {
     }
 
-    private static final String CLOCKS = """
-            count(*) as started,
-            count(case when a.outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') then 1 end) as judged,
-            count(case when a.outcome in ('ACCEPTED', 'REJECTED') and a.ended_at <= a.sla_due_at then 1 end) as answered,
-            count(case when a.outcome = 'ACCEPTED' then 1 end) as accepted,
-            count(case when a.outcome = 'ACCEPTED' and a.ended_at <= a.sla_due_at then 1 end) as accepted_in_sla,
-            count(case when a.outcome = 'REJECTED' then 1 end) as rejected,
-            count(case when a.outcome = 'BREACHED' then 1 end) as breached,
-            count(case when a.outcome = 'REASSIGNED' then 1 end) as reassigned,
-            count(case when a.outcome = 'TAKEN_OVER' then 1 end) as taken_over,
-            count(case when a.ended_at is null then 1 end) as still_open,
-            """ + Stats.percentiles("case when a.outcome = 'ACCEPTED' then a.business_seconds end", "tta");
+    /**
+     * Runs the parts of the report that read other tables than the clocks, speed-to-lead and escalations, each on a
+     * connection of its own while the calling thread reads the clocks and breaches. Daemon threads, made as needed
+     * and kept for a minute.
+     */
+    private static final Executor MEANWHILE = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "sla-report");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Targets targets;
@@ -72,47 +76,47 @@ class SlaReport {
     }
 
     Sla sla(Window window, Filter filter, ZoneId zone) {
-        Sql clocks = clocks(window, filter);
-        String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
-        Map<List<String>, Long> breachesByRep = new LinkedHashMap<>();
+        CompletableFuture<SpeedToLead> speedToLead = CompletableFuture.supplyAsync(() -> speedToLead(window, filter),
+                MEANWHILE);
+        CompletableFuture<Escalations> escalations = CompletableFuture.supplyAsync(() -> escalations(window, filter),
+                MEANWHILE);
+        ClockPass clocks = clockPass(window, filter, zone);
+        Map<List<String>, Long> breachesByRep = new TreeMap<>(NULLS_LAST);
+        Map<String, Long> breachesByKind = new TreeMap<>();
         Sql breachWhere = breaches(window, filter);
         String breachFrom = " from sla_breach b" + (filter.byLead() ? " join lead l on l.id = b.lead_id" : "");
-        jdbc.query("select b.team, b.rep, count(*) as n" + breachFrom + breachWhere.where() + " group by b.team, b.rep",
-                breachWhere.params(), rs -> {
-                    breachesByRep.put(key(rs.getString("team"), rs.getString("rep")), rs.getLong("n"));
+        jdbc.query("select b.team, b.rep, b.kind, count(*) as n" + breachFrom + breachWhere.where()
+                + " group by b.team, b.rep, b.kind", breachWhere.params(), rs -> {
+                    breachesByRep.merge(key(rs.getString("team"), rs.getString("rep")), rs.getLong("n"), Long::sum);
+                    breachesByKind.merge(rs.getString("kind"), rs.getLong("n"), Long::sum);
                 });
-        List<TeamRep> rows = new ArrayList<>(jdbc.query("select a.team, a.rep, " + CLOCKS + from + clocks.where()
-                + " group by a.team, a.rep order by a.team, a.rep nulls last", clocks.params(), (rs, i) -> new TeamRep(
-                        rs.getString("team"), rs.getString("rep"), clocks(rs),
-                        Objects.requireNonNullElse(breachesByRep.remove(key(rs.getString("team"), rs.getString("rep"))), 0L))));
+        List<TeamRep> rows = new ArrayList<>();
+        clocks.byTeamAndRep().forEach((k, tally) -> rows.add(new TeamRep(k.get(0), k.get(1), tally.clocks(),
+                Objects.requireNonNullElse(breachesByRep.remove(k), 0L))));
         // Breaches of clocks started before the window still belong to their team and rep.
         breachesByRep.forEach((k, n) -> rows.add(new TeamRep(k.get(0), k.get(1), null, n)));
-        Clocks total = total(rows, window, filter);
-        return new Sla(window, filter, total, rows, breachTotals(window, filter), escalations(window, filter),
-                speedToLead(window, filter), weekly(window, filter, zone), targets.slaCompliance(),
+        Clocks total = clocks.total().clocks();
+        Long medianLate = jdbc.queryForObject("select percentile_cont(0.5) within group (order by b.late_seconds) as m"
+                + breachFrom + breachWhere.where(), breachWhere.params(), (rs, i) -> Stats.roundedLong(rs, "m"));
+        Breaches breaches = new Breaches(breachesByKind.values().stream().mapToLong(Long::longValue).sum(),
+                breachesByKind, medianLate);
+        return new Sla(window, filter, total, rows, breaches, await(escalations), await(speedToLead),
+                clocks.weekly(), targets.slaCompliance(),
                 Stats.meets(total.answeredInSla(), total.judged(), targets.slaCompliance()));
     }
 
-    /** The rows' counts added up; percentiles cannot be added, so they take one more pass over accepted clocks. */
-    private Clocks total(List<TeamRep> rows, Window window, Filter filter) {
-        long[] c = new long[10];
-        for (TeamRep row : rows) {
-            Clocks r = row.clocks();
-            if (r != null) {
-                long[] values = { r.started(), r.judged(), r.answeredInSla(), r.accepted(), r.acceptedInSla(),
-                        r.rejected(), r.breached(), r.reassigned(), r.takenOver(), r.open() };
-                for (int i = 0; i < c.length; i++) {
-                    c[i] += values[i];
-                }
-            }
+    /** The result of a part run {@link #MEANWHILE}, failing as it failed. */
+    private static <T> T await(CompletableFuture<T> part) {
+        try {
+            return part.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        Sql sql = clocks(window, filter).and("a.outcome = 'ACCEPTED'");
-        String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
-        Stats.Durations timeToAccept = jdbc.queryForObject("select count(*) as n, "
-                + Stats.percentiles("a.business_seconds", "tta") + from + sql.where(), sql.params(),
-                (rs, i) -> Stats.Durations.read(rs, "tta", "n"));
-        return new Clocks(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], Stats.rate(c[2], c[1]),
-                Stats.rate(c[4], c[1]), timeToAccept);
+    }
+
+    /** The figures of all SDR clocks of the window together, without the rest of the report. */
+    Clocks total(Window window, Filter filter, ZoneId zone) {
+        return clockPass(window, filter, zone).total().clocks();
     }
 
     /** The SDR clocks started in the window, narrowed by the filter. */
@@ -121,22 +125,101 @@ class SlaReport {
                 .eq("a.rep", filter.rep()).eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
     }
 
+    private record ClockPass(Map<List<String>, Tally> byTeamAndRep, Tally total, List<Week> weekly) {
+    }
+
+    /**
+     * Reads the window's SDR clocks once and adds them up per team and rep, in total and per calendar week (Monday
+     * to Sunday in the business-hours zone). Percentiles cannot be added up, and in SQL each one costs a sort of
+     * its own (H2 sorts again for every percentile, grouping and the total), so the accept times are sorted here,
+     * once per group, and their percentiles computed exactly as percentile_cont does.
+     */
+    private ClockPass clockPass(Window window, Filter filter, ZoneId zone) {
+        Sql sql = clocks(window, filter);
+        String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
+        LocalDate firstMonday = window.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        long origin = firstMonday.atStartOfDay(zone).toEpochSecond();
+        Map<List<String>, Tally> byTeamAndRep = new TreeMap<>(NULLS_LAST);
+        Tally total = new Tally();
+        Map<Long, long[]> byWeek = new HashMap<>();
+        jdbc.query("select a.team, a.rep, a.outcome, a.assigned_at, a.ended_at <= a.sla_due_at as in_time,"
+                + " a.ended_at is null as still_open, a.business_seconds" + from + sql.where(), sql.params(), rs -> {
+                    String outcome = rs.getString("outcome");
+                    boolean inTime = rs.getBoolean("in_time");
+                    boolean open = rs.getBoolean("still_open");
+                    long seconds = rs.getLong("business_seconds");
+                    Long businessSeconds = rs.wasNull() ? null : seconds;
+                    byTeamAndRep.computeIfAbsent(key(rs.getString("team"), rs.getString("rep")), k -> new Tally())
+                            .add(outcome, inTime, open, businessSeconds);
+                    total.add(outcome, inTime, open, businessSeconds);
+                    if (Tally.judged(outcome)) {
+                        long week = Math.floorDiv(rs.getTimestamp("assigned_at").toInstant().getEpochSecond() - origin,
+                                WEEK_SECONDS);
+                        long[] counts = byWeek.computeIfAbsent(week, w -> new long[2]);
+                        counts[0]++;
+                        counts[1] += Tally.answered(outcome, inTime) ? 1 : 0;
+                    }
+                });
+        List<Week> weeks = new ArrayList<>();
+        long index = 0;
+        for (LocalDate monday = firstMonday; !monday.isAfter(window.to()); monday = monday.plusWeeks(1), index++) {
+            long[] counts = byWeek.getOrDefault(index, new long[2]);
+            weeks.add(new Week(monday, counts[0], counts[1], Stats.rate(counts[1], counts[0])));
+        }
+        return new ClockPass(byTeamAndRep, total, weeks);
+    }
+
+    private static final long WEEK_SECONDS = 7 * 24 * 3600;
+
+    /**
+     * The figures of a set of clocks, added up clock by clock. A clock is judged when the rep accepted or rejected
+     * the lead or let it breach, and answered in time when accepted or rejected by its deadline.
+     */
+    private static final class Tally {
+        private long started, judged, answered, accepted, acceptedInSla, rejected, breached, reassigned, takenOver,
+                open;
+        private final DoubleStream.Builder acceptSeconds = DoubleStream.builder();
+
+        static boolean judged(String outcome) {
+            return "ACCEPTED".equals(outcome) || "REJECTED".equals(outcome) || "BREACHED".equals(outcome);
+        }
+
+        static boolean answered(String outcome, boolean inTime) {
+            return inTime && ("ACCEPTED".equals(outcome) || "REJECTED".equals(outcome));
+        }
+
+        void add(String outcome, boolean inTime, boolean stillOpen, Long businessSeconds) {
+            started++;
+            judged += judged(outcome) ? 1 : 0;
+            answered += answered(outcome, inTime) ? 1 : 0;
+            open += stillOpen ? 1 : 0;
+            switch (outcome == null ? "" : outcome) {
+                case "ACCEPTED" -> {
+                    accepted++;
+                    acceptedInSla += inTime ? 1 : 0;
+                    if (businessSeconds != null) {
+                        acceptSeconds.add(businessSeconds);
+                    }
+                }
+                case "REJECTED" -> rejected++;
+                case "BREACHED" -> breached++;
+                case "REASSIGNED" -> reassigned++;
+                case "TAKEN_OVER" -> takenOver++;
+                default -> {
+                }
+            }
+        }
+
+        Clocks clocks() {
+            return new Clocks(started, judged, answered, accepted, acceptedInSla, rejected, breached, reassigned,
+                    takenOver, open, Stats.rate(answered, judged), Stats.rate(acceptedInSla, judged),
+                    Stats.Durations.of(accepted, acceptSeconds.build().toArray()));
+        }
+    }
+
     private static Sql breaches(Window window, Filter filter) {
         return Sql.in("b.breached_at", window).eq("b.team", filter.team()).eq("b.rep", filter.rep())
                 .eq("l.source", filter.source()).eq("l.campaign", filter.campaign());
-    }
-
-    private Breaches breachTotals(Window window, Filter filter) {
-        Sql sql = breaches(window, filter);
-        String from = " from sla_breach b" + (filter.byLead() ? " join lead l on l.id = b.lead_id" : "");
-        Map<String, Long> byKind = new LinkedHashMap<>();
-        jdbc.query("select b.kind, count(*) as n" + from + sql.where() + " group by b.kind order by b.kind",
-                sql.params(), rs -> {
-                    byKind.put(rs.getString("kind"), rs.getLong("n"));
-                });
-        Long medianLate = jdbc.queryForObject("select percentile_cont(0.5) within group (order by b.late_seconds) as m"
-                + from + sql.where(), sql.params(), (rs, i) -> Stats.roundedLong(rs, "m"));
-        return new Breaches(byKind.values().stream().mapToLong(Long::longValue).sum(), byKind, medianLate);
     }
 
     private Escalations escalations(Window window, Filter filter) {
@@ -158,47 +241,31 @@ class SlaReport {
         return new Escalations(raised[0], raised[1], byResolution);
     }
 
+    /**
+     * How long the period's leads waited for their first contact: one pass over them, the percentiles of the
+     * contacted ones computed here for the reason given at {@link #clockPass}.
+     */
     private SpeedToLead speedToLead(Window window, Filter filter) {
         Sql sql = FunnelReport.where(window, filter);
-        return jdbc.queryForObject("select count(*) as created, count(l.first_contact_at) as contacted, "
-                + Stats.percentiles("case when l.first_contact_at is not null then "
-                        + time.seconds("l.created_at", "l.first_contact_at") + " end", "stl")
-                + " from lead l" + sql.where(), sql.params(), (rs, i) -> new SpeedToLead(rs.getLong("created"),
-                        rs.getLong("contacted"), Stats.roundedLong(rs, "stl_p50"), Stats.roundedLong(rs, "stl_p90")));
-    }
-
-    /** SLA compliance per calendar week (Monday to Sunday in the business-hours zone) of the window. */
-    private List<Week> weekly(Window window, Filter filter, ZoneId zone) {
-        LocalDate firstMonday = window.from().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        long origin = firstMonday.atStartOfDay(zone).toEpochSecond();
-        Sql sql = clocks(window, filter).and("a.outcome in ('ACCEPTED', 'REJECTED', 'BREACHED')");
-        String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
-        // The origin is a number computed here, written into the SQL so that SELECT and GROUP BY hold the same
-        // expression; a derived table instead makes H2 re-run it per group.
-        String week = "floor((" + time.epoch("a.assigned_at") + " - " + origin + ") / 604800)";
-        Map<Long, long[]> byWeek = new LinkedHashMap<>();
-        jdbc.query("select " + week + " as w, count(*) as judged, count(case when a.outcome in ('ACCEPTED',"
-                + " 'REJECTED') and a.ended_at <= a.sla_due_at then 1 end) as answered" + from + sql.where()
-                + " group by " + week, sql.params(), rs -> {
-                    byWeek.put(rs.getLong("w"), new long[] { rs.getLong("judged"), rs.getLong("answered") });
+        long[] created = new long[1];
+        DoubleStream.Builder seconds = DoubleStream.builder();
+        jdbc.query("select " + time.seconds("l.created_at", "l.first_contact_at") + " as s from lead l" + sql.where(),
+                sql.params(), rs -> {
+                    created[0]++;
+                    double s = rs.getDouble("s");
+                    if (!rs.wasNull()) {
+                        seconds.add(s);
+                    }
                 });
-        List<Week> weeks = new ArrayList<>();
-        long index = 0;
-        for (LocalDate monday = firstMonday; !monday.isAfter(window.to()); monday = monday.plusWeeks(1), index++) {
-            long[] counts = byWeek.getOrDefault(index, new long[2]);
-            weeks.add(new Week(monday, counts[0], counts[1], Stats.rate(counts[1], counts[0])));
-        }
-        return weeks;
+        double[] contacted = seconds.build().toArray();
+        Stats.Durations d = Stats.Durations.of(contacted.length, contacted);
+        return new SpeedToLead(created[0], d.count(), d.medianSeconds(), d.p90Seconds());
     }
 
-    private static Clocks clocks(ResultSet rs) throws SQLException {
-        long judged = rs.getLong("judged");
-        return new Clocks(rs.getLong("started"), judged, rs.getLong("answered"), rs.getLong("accepted"),
-                rs.getLong("accepted_in_sla"), rs.getLong("rejected"), rs.getLong("breached"),
-                rs.getLong("reassigned"), rs.getLong("taken_over"), rs.getLong("still_open"),
-                Stats.rate(rs.getLong("answered"), judged), Stats.rate(rs.getLong("accepted_in_sla"), judged),
-                Stats.Durations.read(rs, "tta", "accepted"));
-    }
+    /** Orders rows by team and rep, the queue (no rep) last, as the report has always listed them. */
+    private static final Comparator<List<String>> NULLS_LAST = Comparator
+            .<List<String>, String>comparing(k -> k.get(0), Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(k -> k.get(1), Comparator.nullsLast(Comparator.naturalOrder()));
 
     private static List<String> key(String team, String rep) {
         return java.util.Arrays.asList(team, rep);

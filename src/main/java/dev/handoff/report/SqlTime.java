@@ -29,10 +29,4 @@ class SqlTime {
     String seconds(String from, String to) {
         return h2 ? "datediff('SECOND', " + from + ", " + to + ")" : "extract(epoch from (" + to + " - " + from + "))";
     }
-
-    /** Seconds since 1970 of a timestamp column. */
-    String epoch(String column) {
-        return h2 ? "datediff('SECOND', timestamp with time zone '1970-01-01 00:00:00+00', " + column + ")"
-                : "extract(epoch from " + column + ")";
-    }
 }

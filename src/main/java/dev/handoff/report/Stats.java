@@ -1,7 +1,10 @@
 package dev.handoff.report;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 
 /** Small numeric helpers shared by the reports: rates that are null when nothing was counted. */
 final class Stats {
@@ -38,10 +41,38 @@ final class Stats {
         return rs.wasNull() ? null : Math.round(value * 100.0) / 100.0;
     }
 
+    /**
+     * What {@code percentile_cont(p)} gives for these values (sorted ascending), rounded like {@link #roundedLong}:
+     * linear interpolation between the two values around rank p·(n−1). Computed in exact decimals, as H2 does;
+     * PostgreSQL interpolates in doubles, which can differ in the last bit only. Null for no values.
+     */
+    static Long percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return null;
+        }
+        BigDecimal rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length - 1));
+        int below = rank.intValue();
+        BigDecimal value = new BigDecimal(sorted[below]);
+        BigDecimal fraction = rank.subtract(BigDecimal.valueOf(below));
+        if (fraction.signum() > 0) {
+            value = value.add(new BigDecimal(sorted[below + 1]).subtract(value).multiply(fraction));
+        }
+        // Math.round's rule (half up, towards positive infinity) on the exact value
+        return value.add(HALF).setScale(0, RoundingMode.FLOOR).longValueExact();
+    }
+
+    private static final BigDecimal HALF = new BigDecimal("0.5");
+
     record Durations(long count, Long medianSeconds, Long p90Seconds) {
 
         static Durations read(ResultSet rs, String alias, String countColumn) throws SQLException {
             return new Durations(rs.getLong(countColumn), roundedLong(rs, alias + "_p50"), roundedLong(rs, alias + "_p90"));
+        }
+
+        /** The median and 90th percentile of {@code seconds} (sorted in place), as {@link #percentiles} in SQL. */
+        static Durations of(long count, double[] seconds) {
+            Arrays.sort(seconds);
+            return new Durations(count, percentile(seconds, 0.5), percentile(seconds, 0.9));
         }
     }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -31,6 +32,8 @@ class SalesHandoffIT {
     ProcessEngine engine;
     @Autowired
     BusinessTime businessTime;
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void anMqlLandsInExactlyOneSdrsLeadsToAcceptDueWithinBusinessHours() {
@@ -112,7 +115,9 @@ class SalesHandoffIT {
 
     @Test
     void rejectingBelowTheDefinitionPutsTheLeadInMonasReviewQueue() {
-        String id = mql();
+        Map<String, Object> body = LeadApiIT.vp(null);
+        body.put("campaign", "student-fair");
+        String id = Api.as(port, "intake").post("/api/leads", body).json().path("id").asText();
         String rep = owner(id);
         String taskId = inFilter(rep, "My leads to accept", id).get(0).path("id").asText();
 
@@ -128,6 +133,8 @@ class SalesHandoffIT {
         assertThat(review.get(0).path("name").asText()).isEqualTo("Review rejected lead");
         JsonNode lead = Api.as(port, "mona").get("/api/leads/" + id).json();
         assertThat(event(lead, "SAL_REJECTED").path("reason").asText()).isEqualTo("below_definition");
+        assertThat(jdbc.sql("select campaign from lead_rejection where lead_id = ?").param(id).query(String.class)
+                .single()).as("the rejection report groups by it").isEqualTo("student-fair");
     }
 
     @Test

@@ -132,8 +132,9 @@ final class ReportData {
 
     void rejection(String leadId, String rep, String reason, String rejectedAt, String review, String arbitration) {
         jdbc.sql("""
-                insert into lead_rejection (lead_id, rep, reason, rejected_at, review_outcome, arbitration_outcome)
-                values (:lead, :rep, :reason, :at, :review, :arbitration)""")
+                insert into lead_rejection (lead_id, rep, reason, rejected_at, review_outcome, arbitration_outcome,
+                    campaign)
+                values (:lead, :rep, :reason, :at, :review, :arbitration, (select campaign from lead where id = :lead))""")
                 .param("lead", leadId).param("rep", rep).param("reason", reason).param("at", at(rejectedAt))
                 .param("review", review).param("arbitration", arbitration).update();
     }
