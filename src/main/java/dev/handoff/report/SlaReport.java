@@ -56,10 +56,10 @@ class SlaReport {
 
     /**
      * Runs the parts of the report that read other tables than the clocks, speed-to-lead and escalations, each on a
-     * connection of its own while the calling thread reads the clocks and breaches. Daemon threads, made as needed
-     * and kept for a minute.
+     * connection of its own while the calling thread reads the clocks and breaches. At most four daemon threads,
+     * so that many reports at once queue here instead of taking every connection of the pool.
      */
-    private static final Executor MEANWHILE = Executors.newCachedThreadPool(task -> {
+    private static final Executor MEANWHILE = Executors.newFixedThreadPool(4, task -> {
         Thread thread = new Thread(task, "sla-report");
         thread.setDaemon(true);
         return thread;
