@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.web.util.HtmlUtils;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** RFC 9457 problem details written by servlet filters, which run before Spring MVC's own handling. */
@@ -37,7 +35,7 @@ final class Problems {
         response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
                 + HtmlUtils.htmlEscape(title) + "</title></head><body><h1>" + HtmlUtils.htmlEscape(title) + "</h1><p>"
                 + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"" + HtmlUtils.htmlEscape(link)
-                + "\">Sign in as someone else</a></p></body></html>");
+                + "\">Open the Camunda welcome page</a></p></body></html>");
     }
 
     private Problems() {
