@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.handoff.report.Targets;
 import dev.handoff.sla.BusinessTime;
 
 /**
@@ -46,9 +47,10 @@ class DemoQuarter implements ApplicationRunner {
     private final ManagementService management;
     private final RepositoryService repository;
     private final DemoProcesses processes;
+    private final Targets targets;
 
     DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction, RuntimeService runtime,
-            ManagementService management, RepositoryService repository, DemoProcesses processes) {
+            ManagementService management, RepositoryService repository, DemoProcesses processes, Targets targets) {
         this.jdbc = jdbc;
         this.businessTime = businessTime;
         this.transaction = transaction;
@@ -56,6 +58,7 @@ class DemoQuarter implements ApplicationRunner {
         this.management = management;
         this.repository = repository;
         this.processes = processes;
+        this.targets = targets;
     }
 
     @Override
@@ -73,7 +76,7 @@ class DemoQuarter implements ApplicationRunner {
             var written = new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(start, end, LEADS, 2026);
             content.generate(start, end, CONTENT_REQUESTS, 2027);
-            new ReviewHistory(jdbc, businessTime.hours().zone()).generate(start, end);
+            new ReviewHistory(jdbc, businessTime.hours().zone(), targets).generate(start, end);
             return written;
         });
         log.info("Demo quarter written to Handoff's tables in {} ms: {} and {} content requests; the engine's "

@@ -12,22 +12,24 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.handoff.report.Targets;
+
 /**
  * The weekly and monthly alignment reviews of the seeded quarter, with the decisions the seeded figures call
- * for: a week under 90 % SLA compliance asks sales to restore the SLA, a month whose rejections mostly say
- * "below definition" asks marketing ops to revise the MQL definition. Written after the leads, from them.
+ * for against the configured targets: a week under the SLA compliance target asks sales to restore the SLA, a
+ * month whose "below definition" share of rejections is above its maximum asks marketing ops to revise the MQL
+ * definition. Written after the leads, from them.
  */
 final class ReviewHistory {
 
-    private static final double SLA_TARGET = 0.9;
-    private static final double DEFINITIONAL_SHARE_MAX = 0.5;
-
     private final JdbcTemplate jdbc;
     private final ZoneId zone;
+    private final Targets targets;
 
-    ReviewHistory(JdbcTemplate jdbc, ZoneId zone) {
+    ReviewHistory(JdbcTemplate jdbc, ZoneId zone, Targets targets) {
         this.jdbc = jdbc;
         this.zone = zone;
+        this.targets = targets;
     }
 
     /** @return how many reviews were written */
@@ -57,7 +59,7 @@ final class ReviewHistory {
                 + " = 'SDR' and outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') and assigned_at >= ?"
                 + " and assigned_at < ?", (rs, i) -> new long[] { rs.getLong("judged"), rs.getLong("answered") },
                 start(from), start(to.plusDays(1)));
-        boolean behind = clocks[0] > 0 && clocks[1] < SLA_TARGET * clocks[0];
+        boolean behind = clocks[0] > 0 && clocks[1] < targets.slaCompliance() * clocks[0];
         String compliance = clocks[0] == 0 ? "no clocks" : String.format(Locale.ROOT, "%.1f %% of %d clocks in time",
                 clocks[1] * 100.0 / clocks[0], clocks[0]);
         insert("weekly", from, to, behind ? "restore-sla" : "none", behind
@@ -69,7 +71,7 @@ final class ReviewHistory {
         long[] rejections = jdbc.queryForObject("select count(*) as n, count(case when reason = 'below_definition'"
                 + " then 1 end) as below from lead_rejection where rejected_at >= ? and rejected_at < ?",
                 (rs, i) -> new long[] { rs.getLong("n"), rs.getLong("below") }, start(from), start(to.plusDays(1)));
-        boolean definitional = rejections[0] > 0 && rejections[1] > DEFINITIONAL_SHARE_MAX * rejections[0];
+        boolean definitional = rejections[0] > 0 && rejections[1] > targets.definitionalShareMax() * rejections[0];
         insert("monthly", from, to, definitional ? "revise-mql-definition" : "none", definitional
                 ? rejections[1] + " of " + rejections[0] + " rejections say below definition: marketing ops raises"
                         + " the engagement threshold; content to add a CFO pricing one-pager"

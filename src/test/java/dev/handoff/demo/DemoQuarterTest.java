@@ -39,6 +39,7 @@ import dev.handoff.lead.Engagement;
 import dev.handoff.lead.EngagementType;
 import dev.handoff.lead.LeadVariables;
 import dev.handoff.lead.Leads;
+import dev.handoff.report.Targets;
 import dev.handoff.sla.BusinessTime;
 
 /**
@@ -61,6 +62,8 @@ class DemoQuarterTest {
     TransactionTemplate transaction;
     @Autowired
     BusinessTime businessTime;
+    @Autowired
+    Targets targets;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -92,7 +95,7 @@ class DemoQuarterTest {
             new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(end.minus(Duration.ofDays(90)), end, LEADS, 11);
             content.generate(end.minus(Duration.ofDays(90)), end, 80, 12);
-            new ReviewHistory(jdbc, businessTime.hours().zone()).generate(end.minus(Duration.ofDays(90)), end);
+            new ReviewHistory(jdbc, businessTime.hours().zone(), targets).generate(end.minus(Duration.ofDays(90)), end);
         });
         EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
         waiting = engine.write(trails);
