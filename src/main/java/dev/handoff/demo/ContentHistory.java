@@ -78,8 +78,7 @@ public final class ContentHistory {
                         : "Task_CreateDraft";
                 Map<String, Object> variables = new HashMap<>(Map.of("requestId", id,
                         "requester", requester, "type", type, "title", title(type, persona), "persona", persona,
-                        "need", "Sales need a " + type.replace('_', ' ') + " for " + persona + " conversations",
-                        "neededBy", created.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14).toString(),
+                        "need", need(type, persona), "neededBy", neededBy(created).toString(),
                         "revisionCount", revisions));
                 open.add(new OpenRequest(id, activity, triageDone ? triaged : created, closed, variables));
             }
@@ -124,8 +123,7 @@ public final class ContentHistory {
                 insert into content_request (process_instance_id, type, title, need, persona, needed_by, requester,
                     status, reused_asset_id, revision_count, created_at, closed_at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", instance, type, title(type, persona),
-                "Sales need a " + type.replace('_', ' ') + " for " + persona + " conversations", persona,
-                created.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14), requester, status, reused,
+                need(type, persona), persona, neededBy(created), requester, status, reused,
                 revisions, HistoryGenerator.ts(created), HistoryGenerator.ts(closed));
         return jdbc.queryForObject("select id from content_request where process_instance_id = ?", Long.class,
                 instance);
@@ -142,6 +140,14 @@ public final class ContentHistory {
                 requester, revisions + 1, revisions, HistoryGenerator.ts(created), HistoryGenerator.ts(published),
                 (title + " " + type).toLowerCase(java.util.Locale.ROOT));
         return jdbc.queryForObject("select id from content_asset where request_id = ?", Long.class, requestId);
+    }
+
+    private static String need(String type, String persona) {
+        return "Sales need a " + type.replace('_', ' ') + " for " + persona + " conversations";
+    }
+
+    private static java.time.LocalDate neededBy(Instant created) {
+        return created.atOffset(java.time.ZoneOffset.UTC).toLocalDate().plusDays(14);
     }
 
     private static String title(String type, String persona) {
