@@ -403,10 +403,12 @@ public final class HistoryGenerator {
             slaDue = null;
             move("SAL", at, null);
             Instant windowEnds = hours.plus(at, ONE_DAY_OF_WORK.multipliedBy(CONTACT_WINDOW_DAYS));
-            variables.put("contactAttempts", 0);
-            variables.put("contactWindowEndsAt", date(windowEnds));
-            variables.put("contactReminderAt",
-                    date(hours.plus(at, ONE_DAY_OF_WORK.multipliedBy(CONTACT_WINDOW_DAYS).dividedBy(2))));
+            if (trails != null) {
+                variables.put("contactAttempts", 0);
+                variables.put("contactWindowEndsAt", date(windowEnds));
+                variables.put("contactReminderAt",
+                        date(hours.plus(at, ONE_DAY_OF_WORK.multipliedBy(CONTACT_WINDOW_DAYS).dividedBy(2))));
+            }
             int r = random.nextInt(100);
             String ending = r < 33 ? "meeting_booked" : r < 55 ? "disqualified" : "exhausted";
             // A few reps give up early and the window elapses: a cadence breach.
@@ -598,6 +600,22 @@ public final class HistoryGenerator {
             boolean done = happened(ended);
             clocks.add(id, role, rep, clockTeam, ts(assigned), ts(due), done ? ts(ended) : null, done ? outcome : null,
                     done ? hours.between(assigned, ended).toSeconds() : null);
+            if (trails != null) {
+                clockVariables(role, rep, assigned, sla, due);
+            }
+            if (!done) {
+                owner = rep;
+                team = clockTeam;
+                slaDue = role.equals("SDR") ? due : null;
+                waitIn(activity, assigned, rep, due);
+                return false;
+            }
+            step(activity, assigned, ended, rep, due);
+            return true;
+        }
+
+        /** What the process holds while this clock runs; only the trail needs it. */
+        private void clockVariables(String role, String rep, Instant assigned, Duration sla, Instant due) {
             if (role.equals("SDR")) {
                 // What routing set by sla-policy.dmn for every grade.
                 variables.put("contactAttemptTarget", CONTACT_ATTEMPTS);
@@ -618,15 +636,6 @@ public final class HistoryGenerator {
                 variables.put("excludedAes", String.join(",", excludedAes));
                 putOrRemove("aeOwner", rep);
             }
-            if (!done) {
-                owner = rep;
-                team = clockTeam;
-                slaDue = role.equals("SDR") ? due : null;
-                waitIn(activity, assigned, rep, due);
-                return false;
-            }
-            step(activity, assigned, ended, rep, due);
-            return true;
         }
 
         private void putOrRemove(String name, Object value) {
