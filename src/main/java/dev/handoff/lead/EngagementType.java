@@ -8,7 +8,7 @@ public enum EngagementType {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return Codes.of(this);
     }
 
     @Override
@@ -18,11 +18,6 @@ public enum EngagementType {
 
     /** The constant for a code such as {@code demo_request}, or null when there is none. */
     public static EngagementType fromCode(String code) {
-        for (EngagementType value : values()) {
-            if (value.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
-                return value;
-            }
-        }
-        return null;
+        return Codes.find(values(), code);
     }
 }

@@ -8,7 +8,7 @@ public enum LeadSource {
 
     @JsonValue
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return Codes.of(this);
     }
 
     @Override
@@ -18,11 +18,6 @@ public enum LeadSource {
 
     /** The constant for a code such as {@code inbound}, or null when there is none. */
     public static LeadSource fromCode(String code) {
-        for (LeadSource value : values()) {
-            if (value.code().equalsIgnoreCase(code == null ? "" : code.trim())) {
-                return value;
-            }
-        }
-        return null;
+        return Codes.find(values(), code);
     }
 }
