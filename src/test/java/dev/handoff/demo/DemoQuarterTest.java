@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
@@ -88,7 +89,8 @@ class DemoQuarterTest {
 
     @BeforeAll
     void seed() {
-        Instant end = Instant.now();
+        // As DemoQuarter does: the engine's clock, which has milliseconds, as the engine stores due dates.
+        Instant end = ClockUtil.getCurrentTime().toInstant();
         seededAt = end;
         ContentHistory content = new ContentHistory(jdbc);
         transaction.executeWithoutResult(status -> {
