@@ -1,12 +1,10 @@
 package dev.handoff.demo;
 
-import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -32,25 +30,17 @@ final class ReviewHistory {
         this.targets = targets;
     }
 
-    /** @return how many reviews were written */
+    /** @return how many reviews were written: those {@link ReviewCalendar} says the window had held */
     int generate(Instant start, Instant end) {
-        LocalDate first = start.atZone(zone).toLocalDate();
-        LocalDate today = end.atZone(zone).toLocalDate();
-        // This week's review is live work: the demo starts it as a task.
-        LocalDate thisMonday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        int written = 0;
-        for (LocalDate monday = first.with(TemporalAdjusters.next(DayOfWeek.MONDAY)).plusWeeks(1);
-                monday.isBefore(thisMonday); monday = monday.plusWeeks(1)) {
-            weekly(monday.minusWeeks(1), monday.minusDays(1), at(monday, 9, 40));
-            written++;
-        }
-        for (LocalDate day = first.withDayOfMonth(1).plusMonths(1); day.isBefore(today); day = day.plusMonths(1)) {
-            if (!day.minusMonths(1).isBefore(first)) {
-                monthly(day.minusMonths(1), day.minusDays(1), at(day, 10, 50));
-                written++;
+        List<ReviewCalendar.Review> held = ReviewCalendar.held(start, end, zone);
+        for (ReviewCalendar.Review review : held) {
+            OffsetDateTime at = review.heldAt().toOffsetDateTime();
+            switch (review.cadence()) {
+                case WEEKLY -> weekly(review.from(), review.to(), at);
+                case MONTHLY -> monthly(review.from(), review.to(), at);
             }
         }
-        return written;
+        return held.size();
     }
 
     private void weekly(LocalDate from, LocalDate to, OffsetDateTime reviewed) {
@@ -91,7 +81,4 @@ final class ReviewHistory {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
 
-    private OffsetDateTime at(LocalDate day, int hour, int minute) {
-        return day.atTime(LocalTime.of(hour, minute)).atZone(zone).toOffsetDateTime();
-    }
 }
