@@ -2,7 +2,6 @@ package dev.handoff.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
 
@@ -35,7 +35,7 @@ class ContentApiIT {
         Map<String, Object> body = request("x");
         body.put("title", " ");
         body.put("type", "poster");
-        body.put("neededBy", LocalDate.now().minusDays(3).toString());
+        body.put("neededBy", EngineClock.now().toLocalDate().minusDays(3).toString());
         body.remove("need");
 
         Api.Response response = Api.as(port, "sam").post("/api/content-requests", body);
@@ -92,7 +92,7 @@ class ContentApiIT {
         assertThat(triage.path("name").asText()).isEqualTo("Triage request");
         assertThat(triage.path("due").asText()).isNotEmpty();
         complete("cora", triage.path("id").asText(), Map.of("triageDecision", "accept", "agreedDueDate",
-                LocalDate.now().plusDays(7).toString()));
+                EngineClock.now().toLocalDate().plusDays(7).toString()));
         complete("cora", taskId("cora", instance), Map.of("draftLink", "https://drive.example/x-v1",
                 "tags", "competitor x, pricing"));
         complete("sam", taskId("sam", instance), Map.of("reviewDecision", "changes", "feedback", "Add the pricing table"));
@@ -181,7 +181,7 @@ class ContentApiIT {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String instance = response.json().path("processInstanceId").asText();
         complete("cora", taskId("cora", instance), Map.of("triageDecision", "accept", "agreedDueDate",
-                LocalDate.now().plusDays(3).toString()));
+                EngineClock.now().toLocalDate().plusDays(3).toString()));
         complete("cora", taskId("cora", instance), Map.of("draftLink", "https://drive.example/" + unique()));
         complete(requester, taskId(requester, instance), Map.of("reviewDecision", "approve"));
     }
@@ -193,7 +193,7 @@ class ContentApiIT {
         body.put("need", "Prospects say competitor X is cheaper");
         body.put("persona", "Head of IT");
         body.put("leadId", "L-1001");
-        body.put("neededBy", LocalDate.now().plusDays(14).toString());
+        body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
         return body;
     }
 

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.Browser;
 import dev.handoff.support.IntegrationTest;
@@ -46,7 +47,7 @@ class ContentTasklistIT {
     @Test
     void aRepStartsARequestFromTheStartFormAndContentMarketingSeesIt() {
         String title = "Battlecard vs. competitor X " + UUID.randomUUID().toString().substring(0, 6);
-        LocalDate neededBy = LocalDate.now().plusDays(21);
+        LocalDate neededBy = EngineClock.now().toLocalDate().plusDays(21);
 
         signIn("sam");
         click(By.cssSelector(".start-process-action a"));

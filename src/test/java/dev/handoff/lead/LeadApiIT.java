@@ -2,8 +2,6 @@ package dev.handoff.lead;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -25,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
 import dev.handoff.support.TestDatabase;
@@ -314,6 +313,6 @@ class LeadApiIT {
     }
 
     static Map<String, Object> engagement(String type, int hoursAgo) {
-        return Map.of("type", type, "occurredAt", OffsetDateTime.now(ZoneOffset.UTC).minusHours(hoursAgo).toString());
+        return Map.of("type", type, "occurredAt", EngineClock.now().minusHours(hoursAgo).toString());
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.Browser;
 import dev.handoff.support.IntegrationTest;
@@ -72,7 +72,7 @@ class DashboardBrowserIT {
     /** A few leads of the last days, so the default period (the last 90 days) has something to draw. */
     private void recentData() {
         ReportData data = new ReportData(jdbcClient);
-        OffsetDateTime yesterday = OffsetDateTime.now(ZoneOffset.UTC).minusDays(1).truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime yesterday = EngineClock.now().minusDays(1).truncatedTo(ChronoUnit.HOURS);
         for (int i = 0; i < 3; i++) {
             String lead = data.lead(yesterday.toString()).source("INBOUND", "dashboard-test").reached("SAL").insert();
             data.clock(lead, "sdr", "sam", yesterday.toString(), Duration.ofHours(8), Duration.ofHours(1), "ACCEPTED",
