@@ -58,8 +58,18 @@ public class ModelDeployment extends AbstractProcessEnginePlugin {
             return;
         }
         var result = deployment.deployWithResult();
-        log.info("Models checked: {}; deployment {} holds {}", names.size(), result.getId(),
-                result.getDeployedProcessDefinitions() == null ? 0 : result.getDeployedProcessDefinitions().size());
+        List<String> changed = new ArrayList<>();
+        if (result.getDeployedProcessDefinitions() != null) {
+            result.getDeployedProcessDefinitions().forEach(d -> changed.add(d.getKey() + " v" + d.getVersion()));
+        }
+        if (result.getDeployedDecisionDefinitions() != null) {
+            result.getDeployedDecisionDefinitions().forEach(d -> changed.add(d.getKey() + " v" + d.getVersion()));
+        }
+        if (changed.isEmpty()) {
+            log.info("Models checked: {}, all unchanged since the last start: no new versions", names.size());
+        } else {
+            log.info("Models checked: {}; new versions deployed: {}", names.size(), String.join(", ", changed));
+        }
     }
 
     private List<Resource> modelResources() {
