@@ -154,6 +154,16 @@ class ModelFilesTest {
         assertThat(ids).isNotEmpty();
     }
 
+    /** A version tag is the process owner's release name, never a second counter beside the engine's version. */
+    @ParameterizedTest
+    @MethodSource("bpmnFiles")
+    void shippedProcessesLeaveTheVersionTagToProcessOwners(Path file) {
+        BpmnModelInstance model = Bpmn.readModelFromFile(file.toFile());
+        for (Process process : model.getModelElementsByType(Process.class)) {
+            assertThat(process.getCamundaVersionTag()).as(file + " " + process.getId()).isNull();
+        }
+    }
+
     @Test
     void thereAreModelsToCheck() throws IOException {
         assertThat(bpmnFiles()).isNotEmpty();
