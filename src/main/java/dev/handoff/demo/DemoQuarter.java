@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.handoff.report.Targets;
+import dev.handoff.routing.Rep;
+import dev.handoff.routing.Reps;
 import dev.handoff.sla.BusinessTime;
 
 /**
@@ -48,9 +50,11 @@ class DemoQuarter implements ApplicationRunner {
     private final RepositoryService repository;
     private final DemoProcesses processes;
     private final Targets targets;
+    private final Reps reps;
 
     DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction, RuntimeService runtime,
-            ManagementService management, RepositoryService repository, DemoProcesses processes, Targets targets) {
+            ManagementService management, RepositoryService repository, DemoProcesses processes, Targets targets,
+            Reps reps) {
         this.jdbc = jdbc;
         this.businessTime = businessTime;
         this.transaction = transaction;
@@ -59,6 +63,7 @@ class DemoQuarter implements ApplicationRunner {
         this.repository = repository;
         this.processes = processes;
         this.targets = targets;
+        this.reps = reps;
     }
 
     @Override
@@ -83,10 +88,29 @@ class DemoQuarter implements ApplicationRunner {
                 + "share follows in the background (about a minute; stopping Handoff before it reports leaves seeded "
                 + "leads without processes: delete ./data to start over)", (System.nanoTime() - started) / 1_000_000,
                 summary, CONTENT_REQUESTS);
+        fitCapacities();
         processes.start();
         Thread thread = new Thread(() -> engineShare(trails, content.open()), "demo-quarter");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * As a sales manager would after such a quarter: each demo rep gets a capacity with room for new leads above
+     * what the quarter left open on them (at least 10 more, rounded up to ten), never below the default.
+     */
+    private void fitCapacities() {
+        for (String rep : HistoryGenerator.REPS) {
+            Rep current = reps.get(rep);
+            int capacity = headroom(current.openLeads(), current.capacity());
+            if (capacity != current.capacity()) {
+                reps.update(rep, new Reps.Update(null, null, null, capacity), "sally");
+            }
+        }
+    }
+
+    static int headroom(long openLeads, int capacity) {
+        return (int) Math.max(capacity, (openLeads + 10 + 9) / 10 * 10);
     }
 
     private void engineShare(List<Trail> trails, List<ContentHistory.OpenRequest> openRequests) {

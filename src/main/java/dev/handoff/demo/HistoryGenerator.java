@@ -38,6 +38,7 @@ public final class HistoryGenerator {
 
     static final List<String> SDRS = List.of("sam", "sophie", "steve");
     static final List<String> AES = List.of("alex", "ava");
+    static final List<String> REPS = java.util.stream.Stream.concat(SDRS.stream(), AES.stream()).toList();
     static final List<String> MANAGERS = List.of("sally", "admin");
     static final String SDR_TEAM = "sdr";
     static final String AE_TEAM = "ae";

@@ -136,6 +136,44 @@ class SalesHandoffIT {
                 .single()).as("the rejection report groups by it").isEqualTo("student-fair");
     }
 
+    /** Capacity counts what occupies a rep: an SDR's leads until handed on, an AE's until the meeting's outcome. */
+    @Test
+    void aLeadCountsAgainstItsOwnersCapacityWhileHandoffGivesThemWorkOnIt() {
+        String id = mql();
+        String sdr = owner(id);
+        long sdrBefore = openLeads(sdr);
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .singleResult().getId();
+        completeAs(instance, "Task_AcceptLead", Map.of("salDecision", "accept"));
+        assertThat(openLeads(sdr)).as("a SAL in the cadence occupies the SDR").isEqualTo(sdrBefore);
+        completeAs(instance, "Task_LogContactAttempt", Map.of("contactChannel", "phone",
+                "contactOutcome", "meeting_booked"));
+        String ae = owner(id);
+        assertThat(ae).isIn("alex", "ava");
+        assertThat(openLeads(sdr)).as("handed to an AE").isEqualTo(sdrBefore - 1);
+        long aeWithMeeting = openLeads(ae);
+        completeAs(instance, "Task_HoldDiscoveryMeeting", Map.of("meetingOutcome", "opportunity",
+                "opportunityAmount", 25000));
+        assertThat(Api.as(port, "sally").get("/api/leads/" + id).json().path("stage").asText())
+                .isEqualTo("OPPORTUNITY");
+        assertThat(openLeads(ae)).as("an opportunity waits for the CRM").isEqualTo(aeWithMeeting - 1);
+    }
+
+    private void completeAs(String instance, String taskKey, Map<String, Object> variables) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+                .singleResult();
+        engine.getIdentityService().setAuthentication(task.getAssignee(), List.of("sdr", "ae"));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private long openLeads(String rep) {
+        return Api.as(port, "sally").get("/api/reps/" + rep).json().path("openLeads").asLong();
+    }
+
     @Test
     void theCrmCallbackNeedsAnOpportunityAndAValidOutcome() {
         String id = mql();
