@@ -47,7 +47,7 @@ class PlatformSecurityIT {
     void aWrongPasswordIsRefused() {
         String user = "wrongpw-" + UUID.randomUUID().toString().substring(0, 8);
         User u = identityService.newUser(user);
-        u.setPassword("right-password");
+        u.setPassword("Right-passw0rd");
         identityService.saveUser(u);
 
         assertThat(Api.as(port, user, "wrong").get("/engine-rest/process-definition").status()).isEqualTo(401);

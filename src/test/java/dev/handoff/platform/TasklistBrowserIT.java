@@ -59,7 +59,7 @@ class TasklistBrowserIT {
         // A fresh user: the engine throttles logins after a failure, which must not slow down other tests.
         String id = "browser-" + UUID.randomUUID().toString().substring(0, 8);
         User user = identityService.newUser(id);
-        user.setPassword("right-password");
+        user.setPassword("Right-passw0rd");
         identityService.saveUser(user);
         try {
             logIn(id, "wrong-password");

@@ -78,6 +78,8 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900", "--user-data-dir=" + profile);
+        // What the page's console says, for tests that a page loads without errors.
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
@@ -109,6 +111,13 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
             throw new IllegalStateException("No browser: register Browser with @RegisterExtension");
         }
         return driver;
+    }
+
+    /** The console's errors since the last call (failed requests among them), as Chromium words them. */
+    public java.util.List<String> consoleErrors() {
+        return driver().manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(entry -> entry.getMessage()).toList();
     }
 
     public void open(String url) {

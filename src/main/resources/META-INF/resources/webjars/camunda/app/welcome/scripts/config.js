@@ -1,5 +1,7 @@
 // Handoff's pages next to Camunda's apps on the welcome page, where the dashboard sends people to sign in.
 export default {
+  // The first-login box asks /camunda-welcome, which only Camunda's Tomcat distribution serves: a 404 here.
+  disableWelcomeMessage: true,
   links: [
     {
       label: 'Handoff dashboard',
