@@ -80,5 +80,4 @@ final class ReviewHistory {
     private OffsetDateTime start(LocalDate day) {
         return day.atStartOfDay(zone).toOffsetDateTime();
     }
-
 }
