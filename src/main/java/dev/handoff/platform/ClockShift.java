@@ -22,7 +22,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  */
 public class ClockShift implements EnvironmentPostProcessor {
 
-    static final String PROPERTY = "handoff.clock.today";
+    public static final String PROPERTY = "handoff.clock.today";
     private static final Logger log = LoggerFactory.getLogger(ClockShift.class);
 
     @Override
@@ -31,7 +31,11 @@ public class ClockShift implements EnvironmentPostProcessor {
         if (today == null || today.isBlank()) {
             return;
         }
-        ZoneId zone = ZoneId.of(environment.getProperty("handoff.business-hours.zone", "UTC"));
+        apply(today, ZoneId.of(environment.getProperty("handoff.business-hours.zone", "UTC")));
+    }
+
+    /** Moves the engine's clock so that {@code today} (an ISO date) is today in {@code zone}. */
+    public static void apply(String today, ZoneId zone) {
         long offset;
         try {
             offset = offsetTo(LocalDate.parse(today.strip()), zone, Instant.now());
@@ -44,7 +48,7 @@ public class ClockShift implements EnvironmentPostProcessor {
     }
 
     /** Milliseconds to add to {@code now} so that it falls on {@code today} in {@code zone}, same time of day. */
-    static long offsetTo(LocalDate today, ZoneId zone, Instant now) {
+    public static long offsetTo(LocalDate today, ZoneId zone, Instant now) {
         ZonedDateTime here = now.atZone(zone);
         ZonedDateTime there = today.atTime(here.toLocalTime()).atZone(zone);
         return there.toInstant().toEpochMilli() - now.toEpochMilli();

@@ -46,6 +46,14 @@ class ClockShiftTest {
         assertThat(EngineClock.clock().instant().atZone(BERLIN).toLocalDate()).isEqualTo(LocalDate.of(2028, 2, 29));
     }
 
+    /** With -Dhandoff.clock.today, MovedClock has put this test on that day too. */
+    @Test
+    void aTestRunsOnTheDayTheBuildWasGiven() {
+        String today = System.getProperty("handoff.clock.today");
+        org.junit.jupiter.api.Assumptions.assumeTrue(today != null && !today.isBlank(), "no handoff.clock.today");
+        assertThat(EngineClock.now().atZoneSameInstant(BERLIN).toLocalDate()).isEqualTo(LocalDate.parse(today));
+    }
+
     @Test
     void aDateThatIsNoDateStopsTheStart() {
         MockEnvironment environment = new MockEnvironment().withProperty("handoff.clock.today", "29.02.2028");
