@@ -6,6 +6,22 @@ const charts = {};
 const percent = (rate) => rate == null ? 'n/a' : (rate * 100).toFixed(1) + ' %';
 const hours = (seconds) => seconds == null ? 'n/a' : (seconds / 3600).toFixed(1) + ' h';
 
+// What people read for the codes the report API returns (the API keeps the codes).
+const LABELS = {
+  misrouted: 'Misrouted', bad_data: 'Bad data', below_definition: 'Below the MQL definition',
+  OVERTURNED: 'Overturned', UPHELD: 'Upheld', ACCEPTED: 'Accepted', DISPUTED: 'Disputed',
+  case_study: 'Case study', battlecard: 'Battlecard', one_pager: 'One-pager', deck: 'Deck',
+  email_template: 'Email template', other: 'Other',
+  SLA_NOT_HONOURED: 'SLA not honoured', LEADS_BELOW_EXPECTATION: 'Leads below expectation',
+  MESSAGE_MISMATCH: 'Message mismatch', HEALTHY: 'Healthy', NO_DATA: 'No data'
+};
+/** The label of a code; an unknown code reads in sentence case with blanks for underscores. */
+const label = (code) => LABELS[code] ?? (code == null ? 'n/a'
+  : String(code).charAt(0).toUpperCase() + String(code).slice(1).toLowerCase().replaceAll('_', ' '));
+/** Counts by code as "Overturned 22 · Upheld 21", or "none". */
+const counts = (byCode) => Object.entries(byCode || {}).map(([code, n]) => label(code) + ' ' + n)
+  .join(' · ') || 'none';
+
 async function report(path, params) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
   const response = await fetch('/api/reports/' + path + (query.size ? '?' + query : ''),
@@ -66,21 +82,21 @@ function rejections(data) {
   draw('rejections-chart', {
     type: 'doughnut',
     data: {
-      labels: data.byReason.map(r => r.reason),
+      labels: data.byReason.map(r => label(r.reason)),
       datasets: [{ data: data.byReason.map(r => r.rejections), backgroundColor: ['#f79009', '#b42318', '#3b6fd8'] }]
     }
   });
   const a = data.acceptance;
   document.getElementById('rejections-summary').textContent = data.total + ' rejections; acceptance '
-    + percent(a.rate) + ' (target ' + percent(a.target) + '); arbitration: '
-    + JSON.stringify(data.arbitrationOutcomes);
+    + percent(a.rate) + ' (target ' + percent(a.target) + '); review: ' + counts(data.reviewOutcomes)
+    + '; arbitration: ' + counts(data.arbitrationOutcomes) + '.';
 }
 
 function content(data) {
   draw('content-chart', {
     type: 'bar',
     data: {
-      labels: data.byType.map(t => t.type),
+      labels: data.byType.map(t => label(t.type)),
       datasets: [{ label: 'Median cycle time (days)',
         data: data.byType.map(t => t.medianCycleSeconds == null ? null : +(t.medianCycleSeconds / 86400).toFixed(1)),
         backgroundColor: '#12b76a' }]
@@ -115,7 +131,7 @@ function bottlenecks(data) {
 function diagnosis(data) {
   document.getElementById('diagnosis-quarter').textContent = data.quarter;
   const verdict = document.getElementById('verdict');
-  verdict.textContent = data.verdict;
+  verdict.textContent = label(data.verdict);
   verdict.className = data.verdict;
   document.getElementById('verdict-reason').textContent = data.reason;
   document.getElementById('findings').replaceChildren(...data.findings.map(f =>

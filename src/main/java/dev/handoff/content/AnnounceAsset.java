@@ -26,8 +26,8 @@ class AnnounceAsset implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         long requestId = (Long) execution.getVariable(REQUEST_ID);
         ContentHub.Asset asset = hub.find((Long) execution.getVariable(ASSET_ID)).orElseThrow();
-        String text = "New in the content hub: " + asset.title() + " (" + asset.type() + " for " + asset.persona()
-                + ")\n" + asset.need() + "\n\n" + asset.link();
+        String text = "New in the content hub: " + asset.title() + " (" + ContentTypes.label(asset.type()) + " for "
+                + asset.persona() + ")\n" + asset.need() + "\n\n" + asset.link();
         Groups.SALES.forEach(group -> notifier.notifyGroup(group, "New content: " + asset.title(), text));
         requests.record(requestId, null, "announced", "Sales told of asset #" + asset.id());
     }

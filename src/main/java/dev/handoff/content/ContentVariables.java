@@ -13,6 +13,9 @@ final class ContentVariables {
     static final String PERSONA = "persona";
     static final String LEAD_ID = "leadId";
     static final String NEEDED_BY = "neededBy";
+    // what the forms show of the two above: "Case study", "Mon 14 Dec 2026"
+    static final String TYPE_LABEL = "typeLabel";
+    static final String NEEDED_BY_TEXT = "neededByText";
     static final String REQUEST_ID = "requestId";
 
     // triage

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import dev.handoff.notification.Notifier;
+import dev.handoff.sla.DeadlineFormat;
 
 /**
  * An escalation of the model's SLA ladder: the overdue task stays where it is and also lands in the managers'
@@ -20,11 +21,13 @@ class EscalateTask implements JavaDelegate {
     private final ContentRequests requests;
     private final Notifier notifier;
     private final TaskService taskService;
+    private final DeadlineFormat deadlines;
 
-    EscalateTask(ContentRequests requests, Notifier notifier, TaskService taskService) {
+    EscalateTask(ContentRequests requests, Notifier notifier, TaskService taskService, DeadlineFormat deadlines) {
         this.requests = requests;
         this.notifier = notifier;
         this.taskService = taskService;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -39,7 +42,8 @@ class EscalateTask implements JavaDelegate {
         }
         notifier.notifyGroup(group, subject, subject + ".\n\nRequest: \"" + execution.getVariable(TITLE) + "\" (CR-"
                 + requestId + ")" + (task == null ? "" : ", task \"" + task.getName() + "\" assigned to "
-                + (task.getAssignee() == null ? "nobody" : task.getAssignee()) + ", due " + task.getDueDate())
+                + (task.getAssignee() == null ? "nobody" : task.getAssignee()) + ", due "
+                + deadlines.moment(task.getDueDate()))
                 + ". It is now in your queue as well.");
         requests.record(requestId, null, "escalated", subject + " (to " + group + ")");
     }

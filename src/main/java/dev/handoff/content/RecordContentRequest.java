@@ -6,6 +6,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.sla.DeadlineFormat;
+
 /**
  * The first step of every request, whether started by the API or Tasklist's start form: validates it and
  * records it. Invalid input fails the start, so nothing is created.
@@ -15,10 +17,12 @@ class RecordContentRequest implements JavaDelegate {
 
     private final ContentRequestValidator validator;
     private final ContentRequests requests;
+    private final DeadlineFormat deadlines;
 
-    RecordContentRequest(ContentRequestValidator validator, ContentRequests requests) {
+    RecordContentRequest(ContentRequestValidator validator, ContentRequests requests, DeadlineFormat deadlines) {
         this.validator = validator;
         this.requests = requests;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -31,9 +35,11 @@ class RecordContentRequest implements JavaDelegate {
         long id = requests.insert(request, requester, execution.getProcessInstanceId());
         execution.setVariable(REQUEST_ID, id);
         execution.setVariable(NEEDED_BY, request.neededBy().toString());
+        execution.setVariable(TYPE_LABEL, ContentTypes.label(request.type()));
+        execution.setVariable(NEEDED_BY_TEXT, deadlines.day(request.neededBy()));
         execution.setVariable(REVISION_COUNT, 0);
         execution.setProcessBusinessKey("CR-" + id);
-        requests.record(id, requester, "requested", request.type() + " for " + request.persona() + ", needed by "
-                + request.neededBy() + ": " + request.need());
+        requests.record(id, requester, "requested", ContentTypes.label(request.type()) + " for " + request.persona()
+                + ", needed by " + deadlines.day(request.neededBy()) + ": " + request.need());
     }
 }

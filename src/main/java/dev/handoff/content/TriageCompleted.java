@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import dev.handoff.sla.BusinessTime;
+import dev.handoff.sla.DeadlineFormat;
 
 /** Checks a triage decision before the task may complete, and puts it on the timeline. */
 @Component("triageCompleted")
@@ -19,14 +20,16 @@ class TriageCompleted implements TaskListener {
     private final DraftSchedule schedule;
     private final BusinessTime businessTime;
     private final Actors actors;
+    private final DeadlineFormat deadlines;
 
     TriageCompleted(ContentRequests requests, ContentHub hub, DraftSchedule schedule, BusinessTime businessTime,
-            Actors actors) {
+            Actors actors, DeadlineFormat deadlines) {
         this.requests = requests;
         this.hub = hub;
         this.schedule = schedule;
         this.businessTime = businessTime;
         this.actors = actors;
+        this.deadlines = deadlines;
     }
 
     @Override
@@ -46,7 +49,7 @@ class TriageCompleted implements TaskListener {
             task.setVariable(AGREED_DUE_DATE, due.toString());
             schedule.firstDraftDue(task, due);
             requests.accept(requestId, due);
-            requests.record(requestId, actor, "accepted", "Draft agreed for " + due);
+            requests.record(requestId, actor, "accepted", "Draft agreed for " + deadlines.day(due));
         } else if (DECLINE.equals(decision)) {
             String reason = Values.requiredText(task.getVariable(DECLINE_REASON), DECLINE_REASON, 2000);
             requests.record(requestId, actor, "declined", reason);

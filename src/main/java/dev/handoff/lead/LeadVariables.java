@@ -40,6 +40,8 @@ public final class LeadVariables {
     public static final String OWNER = "owner";
     public static final String ASSIGNMENT_ID = "assignmentId";
     public static final String SLA_DUE_AT = "slaDueAt";
+    /** {@link #SLA_DUE_AT} as a person reads it, for the forms; see {@link dev.handoff.sla.DeadlineFormat}. */
+    public static final String SLA_DUE_TEXT = "slaDueText";
     public static final String SLA_REMINDER_AT = "slaReminderAt";
     public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";
     public static final String EXCLUDED_REPS = "excludedReps";
@@ -59,6 +61,7 @@ public final class LeadVariables {
     public static final String CONTACT_ATTEMPT_TARGET = "contactAttemptTarget";
     public static final String CONTACT_ATTEMPTS = "contactAttempts";
     public static final String CONTACT_WINDOW_ENDS_AT = "contactWindowEndsAt";
+    public static final String CONTACT_WINDOW_ENDS_TEXT = "contactWindowEndsText";
     public static final String CONTACT_REMINDER_AT = "contactReminderAt";
     public static final String CONTACT_CHANNEL = "contactChannel";
     public static final String CONTACT_OUTCOME = "contactOutcome";
@@ -70,6 +73,7 @@ public final class LeadVariables {
     public static final String AE_OWNER = "aeOwner";
     public static final String EXCLUDED_AES = "excludedAes";
     public static final String MEETING_DUE_AT = "meetingDueAt";
+    public static final String MEETING_DUE_TEXT = "meetingDueText";
     public static final String MEETING_REMINDER_AT = "meetingReminderAt";
     public static final String MEETING_BREACH_COUNT = "meetingBreachCount";
     public static final String MEETING_OUTCOME = "meetingOutcome";

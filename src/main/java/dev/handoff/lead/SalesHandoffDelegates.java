@@ -37,6 +37,7 @@ import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.Reps;
 import dev.handoff.sla.BusinessTime;
+import dev.handoff.sla.DeadlineFormat;
 import dev.handoff.sla.SlaLedger;
 import dev.handoff.sla.SlaPolicy;
 
@@ -68,10 +69,11 @@ class SalesHandoffDelegates {
     private final CurrentUser user;
     private final Notifier notifier;
     private final LeadSettings settings;
+    private final DeadlineFormat deadlines;
 
     SalesHandoffDelegates(LeadRepository leads, Reps reps, SlaPolicy policy, SlaLedger ledger,
             BusinessTime businessTime, DecisionService decisions, TaskService tasks, CurrentUser user,
-            Notifier notifier, LeadSettings settings) {
+            Notifier notifier, LeadSettings settings, DeadlineFormat deadlines) {
         this.leads = leads;
         this.reps = reps;
         this.policy = policy;
@@ -82,6 +84,7 @@ class SalesHandoffDelegates {
         this.user = user;
         this.notifier = notifier;
         this.settings = settings;
+        this.deadlines = deadlines;
     }
 
     /** Routes an MQL by processes/lead-routing.dmn, then round robin within the team, and starts the SLA clock. */
@@ -167,6 +170,7 @@ class SalesHandoffDelegates {
                 Date windowEnd = Date.from(businessTime.hours().plus(now.toInstant(),
                         businessTime.hours().workingDay().multipliedBy(days)));
                 execution.setVariable(CONTACT_WINDOW_ENDS_AT, windowEnd);
+                execution.setVariable(CONTACT_WINDOW_ENDS_TEXT, deadlines.moment(windowEnd));
                 execution.setVariable(CONTACT_REMINDER_AT, businessTime.fraction(date(now), windowEnd, 0.5));
                 execution.setVariable(CONTACT_ATTEMPTS, 0);
                 return;
@@ -176,7 +180,7 @@ class SalesHandoffDelegates {
             ledger.end(assignmentId(execution), SlaLedger.Outcome.REJECTED, now);
             execution.setVariable(REJECTION_ID, leads.recordRejection(lead.id(), rep, reason, note, now));
             leads.assign(lead.id(), null, lead.team(), null, now);
-            String why = "rejected by " + rep + ": " + reason + (note == null ? "" : " (" + note + ")");
+            String why = "rejected by " + rep + ": " + LeadLabels.of(reason) + (note == null ? "" : " (" + note + ")");
             switch (reason) {
                 case "misrouted" -> execution.setVariable(EXCLUDED_REPS, join(csv(execution, EXCLUDED_REPS), rep));
                 case "bad_data" -> leads.changeStage(lead.id(), LeadStage.ENRICHMENT, why, null, now);
@@ -189,7 +193,8 @@ class SalesHandoffDelegates {
     @Bean
     JavaDelegate remindRep() {
         return execution -> remind(execution, "Task_AcceptLead", (String) execution.getVariable(OWNER),
-                "Accept or reject " + lead(execution).name() + " by " + execution.getVariable(SLA_DUE_AT));
+                "Accept or reject " + lead(execution).name() + " by "
+                        + deadlines.moment((Date) execution.getVariable(SLA_DUE_AT)));
     }
 
     /** The SLA lapsed: the breach is recorded against the rep, who is left out of this lead's next routing. */
@@ -301,7 +306,7 @@ class SalesHandoffDelegates {
             OffsetDateTime now = EngineClock.now();
             leads.recordContactAttempt(lead.id(), actor(task), channel, outcome, note, now);
             leads.addEvent(lead.id(), new LeadEvent(now, "CONTACT_ATTEMPT", null, actor(task),
-                    channel + ": " + outcome.replace('_', ' '), note));
+                    LeadLabels.of(channel) + ": " + LeadLabels.of(outcome), note));
             execution.setVariable(CONTACT_ATTEMPTS, leads.contactAttempts(lead.id()));
             execution.setVariable(LAST_CONTACT_OUTCOME, outcome);
             execution.removeVariables(List.of(CONTACT_CHANNEL, CONTACT_OUTCOME, CONTACT_NOTE));
@@ -372,7 +377,7 @@ class SalesHandoffDelegates {
     JavaDelegate remindAe() {
         return execution -> remind(execution, "Task_HoldDiscoveryMeeting", (String) execution.getVariable(AE_OWNER),
                 "Hold the discovery meeting with " + lead(execution).name() + " by "
-                        + execution.getVariable(MEETING_DUE_AT));
+                        + deadlines.moment((Date) execution.getVariable(MEETING_DUE_AT)));
     }
 
     @Bean
@@ -485,11 +490,13 @@ class SalesHandoffDelegates {
         execution.setVariable(ASSIGNMENT_ID, ledger.start(lead.id(), role, rep, team, now, due));
         execution.setVariable(OWNER, rep);
         execution.setVariable(SLA_DUE_AT, date(due));
+        execution.setVariable(SLA_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(SLA_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
         leads.assign(lead.id(), rep, team, due, now);
         if (rep != null) {
             notifier.notify(rep, "New lead to accept: " + lead.name(), "Accept or reject " + lead.name() + " ("
-                    + lead.company() + ", grade " + lead.fitGrade() + ") in Tasklist by " + due + ".");
+                    + lead.company() + ", grade " + lead.fitGrade() + ") in Tasklist by " + deadlines.moment(due)
+                    + ".");
         }
         return due;
     }
@@ -502,11 +509,12 @@ class SalesHandoffDelegates {
         execution.setVariable(ASSIGNMENT_ID, ledger.start(lead.id(), role, ae, Groups.AE, now, due));
         execution.setVariable(AE_OWNER, ae);
         execution.setVariable(MEETING_DUE_AT, date(due));
+        execution.setVariable(MEETING_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(MEETING_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
         leads.assign(lead.id(), ae, Groups.AE, due, now);
         if (ae != null) {
             notifier.notify(ae, "Discovery meeting to hold: " + lead.name(), "Hold the discovery meeting with "
-                    + lead.name() + " (" + lead.company() + ") by " + due + ".");
+                    + lead.name() + " (" + lead.company() + ") by " + deadlines.moment(due) + ".");
         }
     }
 

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.content.ContentTypes;
+import dev.handoff.lead.LeadLabels;
 import dev.handoff.platform.EngineClock;
 import dev.handoff.sla.BusinessTime;
 
@@ -99,14 +101,15 @@ class GatherReviewFigures implements JavaDelegate {
         lines.add("- Acceptance " + pct(r.acceptance().rate()) + " (target " + pct(r.acceptance().target()) + ") of "
                 + r.acceptance().decisions() + " decisions");
         lines.add("- Rejections by reason: " + (r.byReason().isEmpty() ? "none" : r.byReason().stream()
-                .map(x -> x.reason() + " " + x.rejections()).collect(Collectors.joining(", "))));
+                .map(x -> LeadLabels.of(x.reason()) + " " + x.rejections()).collect(Collectors.joining(", "))));
         lines.add("- Disputed " + r.reviewOutcomes().getOrDefault("DISPUTED", 0L) + "; arbitration upheld "
                 + r.arbitrationOutcomes().getOrDefault("UPHELD", 0L) + ", overturned "
                 + r.arbitrationOutcomes().getOrDefault("OVERTURNED", 0L));
         lines.add("- Objections (why deals were lost): " + objections(window));
         ContentReport.Content c = content.content(window, Filter.NONE);
         lines.add("- Content needs: " + c.requests() + " requests (" + (c.byType().isEmpty() ? "none" : c.byType()
-                .stream().map(t -> t.type() + " " + t.requests()).collect(Collectors.joining(", "))) + "), reuse "
+                .stream().map(t -> ContentTypes.label(t.type()) + " " + t.requests()).collect(Collectors.joining(", ")))
+                + "), reuse "
                 + pct(c.reuseRate()) + ", " + c.alignmentItems() + " alignment items");
     }
 
@@ -114,7 +117,7 @@ class GatherReviewFigures implements JavaDelegate {
         QuarterDiagnosis.Diagnosis d = diagnosis.diagnose(quarter, Filter.NONE, zone);
         execution.setVariable("quarter", quarter);
         execution.setVariable("verdict", d.verdict().name());
-        lines.add("**" + quarter + ": " + d.verdict() + "** – " + d.reason());
+        lines.add("**" + quarter + ": " + d.verdict().label() + "** – " + d.reason());
         d.findings().forEach(f -> lines.add("- " + f));
         lines.add("- SLA compliance " + pct(d.figures().slaCompliance()) + ", acceptance "
                 + pct(d.figures().acceptanceRate()) + ", SAL→SQL " + pct(d.figures().salToSql()));

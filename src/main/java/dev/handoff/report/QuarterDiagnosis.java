@@ -22,7 +22,19 @@ import dev.handoff.platform.InvalidInputException;
 class QuarterDiagnosis {
 
     enum Verdict {
-        SLA_NOT_HONOURED, LEADS_BELOW_EXPECTATION, MESSAGE_MISMATCH, HEALTHY, NO_DATA
+        SLA_NOT_HONOURED("SLA not honoured"), LEADS_BELOW_EXPECTATION("Leads below expectation"),
+        MESSAGE_MISMATCH("Message mismatch"), HEALTHY("Healthy"), NO_DATA("No data");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        /** What people read; the API and the review's variables keep the name. */
+        String label() {
+            return label;
+        }
     }
 
     record Figures(long slaClocksJudged, long slaAnsweredInTime, Double slaCompliance, long decisions, long accepted,

@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -41,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 
+import dev.handoff.support.FormText;
 import dev.handoff.support.ProcessTest;
 
 /** Every path of content-request, with the engine clock moved through each SLA ladder; mails go to GreenMail. */
@@ -290,6 +293,23 @@ class ContentRequestProcessTest {
         assertThat(instance).hasPassed("Task_EscalateDraft", "Event_DraftEscalated").isWaitingAt("Task_CreateDraft");
         assertThat(candidateGroups(task(instance))).contains("marketing-managers");
         assertThat(Mailbox.mailsTo(mail, "mark")).anyMatch(m -> m.contains("A content draft is late"));
+        assertThat(Mailbox.mailsTo(mail, "mark")).anyMatch(m -> m.contains("due "
+                + readable(task(instance).getDueDate()) + ". It is now in your queue as well."));
+    }
+
+    @Test
+    void theFormsShowTheTypeAsLabelledAndTheNeededByDateAsADay() {
+        ProcessInstance instance = start("sam", "Battlecard vs. competitor W");
+        String expectedDay = LocalDate.parse((String) runtimeService.getVariable(instance.getId(), NEEDED_BY))
+                .format(DateTimeFormatter.ofPattern("EEE d MMM uuuu", Locale.ENGLISH));
+        assertThat(FormText.of("triage-request", taskService.getVariables(task(instance).getId())))
+                .contains("**Type:** Battlecard", "**Needed by:** " + expectedDay);
+        accept(instance, "2026-11-20");
+        assertThat(FormText.of("create-draft", taskService.getVariables(task(instance).getId())))
+                .contains("**Type:** Battlecard", "**Needed by:** " + expectedDay);
+        // The variables other code reads keep their codes and ISO dates.
+        assertThat(runtimeService.getVariable(instance.getId(), TYPE)).isEqualTo("battlecard");
+        assertThat(kinds(requestId(instance))).contains("requested");
     }
 
     @Test
@@ -341,6 +361,12 @@ class ContentRequestProcessTest {
     }
 
     // --- the steps, done as the people who do them
+
+    /** A moment as a person should read it: local to Berlin, the business-hours zone of the tests, and named. */
+    private static String readable(Date moment) {
+        return moment.toInstant().atZone(BERLIN).format(DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm",
+                Locale.ENGLISH)) + " (Europe/Berlin)";
+    }
 
     private ProcessInstance start(String requester, String title) {
         identityService.setAuthentication(requester, List.of(requester.startsWith("a") ? "ae" : "sdr"));

@@ -6,7 +6,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -29,7 +32,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.routing.Reps;
+import dev.handoff.sla.BusinessTime;
 import dev.handoff.sla.SlaLedger;
+import dev.handoff.support.FormText;
 import dev.handoff.support.ProcessTest;
 
 /** Every path of the front half of lead-lifecycle: capture, score, MQL definition, enrichment, nurture. */
@@ -47,6 +52,8 @@ class LeadLifecycleProcessTest {
     Reps reps;
     @Autowired
     SlaLedger ledger;
+    @Autowired
+    BusinessTime businessTime;
 
     @BeforeEach
     void setUp() {
@@ -227,6 +234,48 @@ class LeadLifecycleProcessTest {
         assertThat(won.stage()).isEqualTo(LeadStage.WON);
         assertThat(ledger.assignments(won.id())).extracting(SlaLedger.Assignment::outcome)
                 .containsExactly("ACCEPTED", "MET");
+    }
+
+    @Test
+    void theFormsShowEachDeadlineInTheBusinessHoursZoneAndNameIt() {
+        ZoneId zone = businessTime.hours().zone();
+        assertThat(zone).as("the configured business-hours zone").isNotEqualTo(ZoneOffset.UTC);
+        ProcessInstance instance = mql();
+        Task accept = task(instance, "Task_AcceptLead");
+        assertThat(FormText.of("accept-lead", variables(accept)))
+                .contains("Decide before **" + readable(accept.getDueDate(), zone) + "**: that is the agreed SLA.");
+
+        complete(accept, Map.of("salDecision", "accept"));
+        Task cadence = task(instance, "Task_LogContactAttempt");
+        assertThat(FormText.of("log-contact-attempt", variables(cadence)))
+                .contains("the window closes **" + readable(cadence.getDueDate(), zone) + "**.");
+
+        complete(cadence, Map.of("contactChannel", "phone", "contactOutcome", "meeting_booked"));
+        Task meeting = task(instance, "Task_HoldDiscoveryMeeting");
+        assertThat(FormText.of("discovery-meeting", variables(meeting)))
+                .contains("Meeting due by **" + readable(meeting.getDueDate(), zone) + "**.");
+        // The engine's due dates and the ISO variables other code reads stay as they were.
+        assertThat(engine.getRuntimeService().getVariable(instance.getId(), LeadVariables.MEETING_DUE_AT))
+                .isEqualTo(meeting.getDueDate());
+    }
+
+    @Test
+    void theTimelineWordsContactAttemptsAndRejectionsAsTheFormsDo() {
+        ProcessInstance instance = accepted();
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "linkedin", "contactOutcome",
+                "left_message"));
+        complete(task(instance, "Task_LogContactAttempt"), Map.of("contactChannel", "phone", "contactOutcome",
+                "connected"));
+        assertThat(leads.details(lead(instance).id()).timeline()).extracting(LeadEvent::reason)
+                .contains("LinkedIn: left a message", "phone: connected, no meeting yet");
+
+        ProcessInstance rejected = mql();
+        String rep = task(rejected, "Task_AcceptLead").getAssignee();
+        complete(task(rejected, "Task_AcceptLead"), Map.of("salDecision", "reject", "rejectionReason", "bad_data"));
+        assertThat(lead(rejected).stageReason()).isEqualTo("rejected by " + rep + ": bad data");
+        // The rejection event keeps the code, as the API and the reports read it.
+        assertThat(leads.details(lead(rejected).id()).timeline()).filteredOn(e -> e.type().equals("SAL_REJECTED"))
+                .extracting(LeadEvent::reason).containsExactly("bad_data");
     }
 
     @Test
@@ -492,6 +541,16 @@ class LeadLifecycleProcessTest {
     private Task task(ProcessInstance instance, String key) {
         return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(key)
                 .singleResult();
+    }
+
+    private Map<String, Object> variables(Task task) {
+        return engine.getTaskService().getVariables(task.getId());
+    }
+
+    /** A moment as the test expects a person to read it: local to the zone, the zone named. */
+    private static String readable(Date moment, ZoneId zone) {
+        return moment.toInstant().atZone(zone).format(DateTimeFormatter.ofPattern("EEE d MMM uuuu, HH:mm",
+                Locale.ENGLISH)) + " (" + zone.getId() + ")";
     }
 
     private void complete(Task task, Map<String, Object> variables) {

@@ -175,8 +175,9 @@ class AlignmentReviewProcessTest {
         Map<String, Object> variables = runtimeService.getVariables(review.getId());
         assertThat(variables).containsEntry("periodFrom", "2025-05-01").containsEntry("periodTo", "2025-05-31")
                 .containsEntry("acceptanceRate", 0.5);
-        assertThat((String) variables.get("figures")).contains("Acceptance 50.0 %", "below_definition 2",
-                "Disputed 1; arbitration upheld 1", "Objections (why deals were lost): price 1", "battlecard 1");
+        assertThat((String) variables.get("figures")).contains("Acceptance 50.0 %", "below the MQL definition 2",
+                "Disputed 1; arbitration upheld 1", "Objections (why deals were lost): price 1", "Battlecard 1")
+                .doesNotContain("below_definition", "battlecard 1");
 
         complete(task(review), "mark", Map.of("notes", "Job titles below manager do not qualify",
                 "followUp", "revise-mql-definition"));
@@ -202,7 +203,7 @@ class AlignmentReviewProcessTest {
         Map<String, Object> variables = runtimeService.getVariables(review.getId());
         assertThat(variables).containsEntry("quarter", "2025-Q3").containsEntry("verdict", "MESSAGE_MISMATCH")
                 .containsEntry("periodFrom", "2025-07-01").containsEntry("periodTo", "2025-09-30");
-        assertThat((String) variables.get("figures")).contains("2025-Q3: MESSAGE_MISMATCH", "SAL→SQL 18.2 %",
+        assertThat((String) variables.get("figures")).contains("2025-Q3: Message mismatch", "SAL→SQL 18.2 %",
                 "Shared revenue won: 12000.00 (0 marketing-sourced, 1 sales-sourced deals)");
 
         complete(task(review), "sally", Map.of("notes", "Pitch misses the CFO's concerns",

@@ -49,7 +49,13 @@ class DashboardBrowserIT {
         assertThat(sum("rejections-chart", 0)).as("rejections").isGreaterThanOrEqualTo(1);
         assertThat(points("content-chart", 0)).as("content types with a cycle time").isPositive();
         assertThat(browser.driver().findElement(By.id("verdict")).getText())
-                .isIn("SLA_NOT_HONOURED", "LEADS_BELOW_EXPECTATION", "MESSAGE_MISMATCH", "HEALTHY");
+                .isIn("SLA not honoured", "Leads below expectation", "Message mismatch", "Healthy");
+        // People read labels, never the API's codes.
+        assertThat(labels("rejections-chart")).contains("Below the MQL definition").noneMatch(l -> l.contains("_"));
+        assertThat(labels("content-chart")).contains("Deck").noneMatch(l -> l.contains("_"));
+        String rejections = browser.driver().findElement(By.id("rejections-summary")).getText();
+        assertThat(rejections).containsPattern("arbitration: Overturned \\d+ · Upheld \\d+\\.")
+                .doesNotContain("OVERTURNED", "UPHELD", "{");
         assertThat(browser.driver().findElements(By.cssSelector("#diagnosis-figures tr"))).hasSize(5);
     }
 
@@ -82,7 +88,18 @@ class DashboardBrowserIT {
         data.clock(rejected, "sdr", "steve", yesterday.toString(), Duration.ofHours(8), Duration.ofHours(2), "REJECTED",
                 7200L);
         data.rejection(rejected, "steve", "below_definition", yesterday.plusHours(2).toString(), null, null);
+        for (String arbitration : new String[] { "UPHELD", "OVERTURNED" }) {
+            String disputed = data.lead(yesterday.toString()).source("INBOUND", "dashboard-test").reached("MQL")
+                    .insert();
+            data.rejection(disputed, "sam", "below_definition", yesterday.plusHours(3).toString(), "DISPUTED",
+                    arbitration);
+        }
         data.contentRequest("sam", "deck", yesterday.minusDays(3).toString(), Duration.ofDays(2), 1, null);
+    }
+
+    @SuppressWarnings("unchecked")
+    private java.util.List<String> labels(String canvas) {
+        return (java.util.List<String>) js("return Chart.getChart(arguments[0]).data.labels;", canvas);
     }
 
     private double sum(String canvas, int dataset) {

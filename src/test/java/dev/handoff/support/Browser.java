@@ -137,9 +137,13 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     private void screenshot(ExtensionContext context) {
+        screenshot(context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName());
+    }
+
+    /** A screenshot of the page as it is now, kept as {@code target/screenshots/<name>[-<db>].png}. */
+    public void screenshot(String name) {
         String db = System.getProperty("handoff.test.db");
-        String name = context.getRequiredTestClass().getSimpleName() + "." + context.getRequiredTestMethod().getName()
-                + (db == null ? "" : "-" + db) + ".png";
+        name = name + (db == null ? "" : "-" + db) + ".png";
         try {
             File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.createDirectories(SCREENSHOTS);
