@@ -10,6 +10,9 @@ import java.util.Random;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.handoff.content.ContentTypes;
+import dev.handoff.sla.DeadlineFormat;
+
 /**
  * A plausible past of the content loop: requests from sales, triage by content marketing (accept, decline or
  * answer with a hub asset), drafts with revision rounds, published assets and their ratings, and alignment
@@ -80,6 +83,9 @@ public final class ContentHistory {
                         "requester", requester, "type", type, "title", title(type, persona), "persona", persona,
                         "need", need(type, persona), "neededBy", neededBy(created).toString(),
                         "revisionCount", revisions));
+                // What the request forms show people, as RecordContentRequest sets it for live requests.
+                variables.put("typeLabel", ContentTypes.label(type));
+                variables.put("neededByText", new DeadlineFormat(java.time.ZoneOffset.UTC).day(neededBy(created)));
                 open.add(new OpenRequest(id, activity, triageDone ? triaged : created, closed, variables));
             }
             if (!triageDone) {

@@ -19,6 +19,7 @@ import java.util.function.Consumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.handoff.sla.BusinessHours;
+import dev.handoff.sla.DeadlineFormat;
 
 /**
  * Writes a plausible history of leads straight into Handoff's tables, each lead taking a path that
@@ -60,9 +61,11 @@ public final class HistoryGenerator {
     private static final Set<String> SALES_VARIABLES = Set.of("owner", "aeOwner", "excludedReps", "excludedAes",
             "breachCount", "meetingBreachCount", "team", "segment", "acceptWithinHours", "slaDueAt", "slaReminderAt",
             "contactAttemptTarget", "contactWindowDays", "contactWindowEndsAt", "contactReminderAt", "contactAttempts",
-            "lastContactOutcome", "meetingWithinDays", "meetingDueAt", "meetingReminderAt", "opportunityAmount");
+            "lastContactOutcome", "meetingWithinDays", "meetingDueAt", "meetingReminderAt", "opportunityAmount",
+            "slaDueText", "contactWindowEndsText", "meetingDueText");
 
     private final BusinessHours hours;
+    private final DeadlineFormat deadlines;
     private final Rows leads;
     private final Rows clocks;
     private final Rows breaches;
@@ -73,6 +76,7 @@ public final class HistoryGenerator {
 
     public HistoryGenerator(JdbcTemplate jdbc, BusinessHours hours) {
         this.hours = hours;
+        this.deadlines = new DeadlineFormat(hours.zone());
         this.leads = new Rows(jdbc, "lead", "id, email, open_email, first_name, last_name, phone, job_title, company,"
                 + " company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade,"
                 + " engagement_score, mql_definition_version, owner, team, sla_due_at, amount, created_by, created_at,"
@@ -407,6 +411,7 @@ public final class HistoryGenerator {
             if (trails != null) {
                 variables.put("contactAttempts", 0);
                 variables.put("contactWindowEndsAt", date(windowEnds));
+                variables.put("contactWindowEndsText", deadlines.moment(windowEnds));
                 variables.put("contactReminderAt",
                         date(hours.plus(at, ONE_DAY_OF_WORK.multipliedBy(CONTACT_WINDOW_DAYS).dividedBy(2))));
             }
@@ -626,12 +631,14 @@ public final class HistoryGenerator {
                 variables.put("segment", "mid-market");
                 variables.put("acceptWithinHours", (int) sla.toHours());
                 variables.put("slaDueAt", date(due));
+                variables.put("slaDueText", deadlines.moment(due));
                 variables.put("slaReminderAt", date(hours.plus(assigned, sla.dividedBy(2))));
                 variables.put("breachCount", breachCount);
                 variables.put("excludedReps", String.join(",", excludedReps));
                 putOrRemove("owner", rep);
             } else {
                 variables.put("meetingDueAt", date(due));
+                variables.put("meetingDueText", deadlines.moment(due));
                 variables.put("meetingReminderAt", date(hours.plus(assigned, sla.dividedBy(2))));
                 variables.put("meetingBreachCount", breachCount);
                 variables.put("excludedAes", String.join(",", excludedAes));

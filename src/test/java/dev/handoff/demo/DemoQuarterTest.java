@@ -43,6 +43,7 @@ import dev.handoff.lead.Leads;
 import dev.handoff.platform.EngineClock;
 import dev.handoff.report.Targets;
 import dev.handoff.sla.BusinessTime;
+import dev.handoff.sla.DeadlineFormat;
 
 /**
  * The demo quarter's leads take paths the lead process allows, and the engine gets the same past: every lead
@@ -159,6 +160,9 @@ class DemoQuarterTest {
                     "select sla_due_at from lead_assignment where lead_id = ? and ended_at is null",
                     OffsetDateTime.class, clock.get("lead_id"))).toInstant());
             assertThat(task.getCreateTime()).isBeforeOrEqualTo(ClockUtil.getCurrentTime());
+            // The accept form reads the deadline as a person does, in the business-hours zone.
+            assertThat(runtime.getVariable(task.getProcessInstanceId(), LeadVariables.SLA_DUE_TEXT))
+                    .isEqualTo(new DeadlineFormat(businessTime.hours().zone()).moment(task.getDueDate()));
         }
         // Leads in sales stages wait where sales work them; won and disqualified leads have no process left.
         assertThat(countWaiting("SAL", "Task_LogContactAttempt")).isEqualTo(count("SAL"));
@@ -217,6 +221,8 @@ class DemoQuarterTest {
                     .singleResult();
             assertThat(task).as("task of %s", request).isNotNull();
             assertThat(task.getTaskDefinitionKey()).isEqualTo(taskOf.get(request.get("status")));
+            assertThat(runtime.getVariable(task.getProcessInstanceId(), "typeLabel")).as("type label of %s", request)
+                    .isNotNull().isNotEqualTo(runtime.getVariable(task.getProcessInstanceId(), "type"));
             if (request.get("status").equals("in_review")) {
                 assertThat(task.getAssignee()).isEqualTo(request.get("requester"));
             }
