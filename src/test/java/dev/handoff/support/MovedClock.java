@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -16,7 +17,13 @@ import dev.handoff.platform.ClockShift;
  * tests (META-INF/services, junit-platform.properties); a test that sets its own clock still does so after
  * this. The zone is that of application.yaml's business hours unless the same property is given.
  */
-public class MovedClock implements BeforeEachCallback {
+public class MovedClock implements BeforeAllCallback, BeforeEachCallback {
+
+    /** Before a class's {@code @BeforeAll}, which may seed data for the day. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        beforeEach(context);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) {
