@@ -30,12 +30,13 @@ class AcceptLeadBrowserIT {
         JsonNode created = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json();
         String leadId = created.path("id").asText();
         String rep = created.path("owner").asText();
-        JsonNode task = Api.as(port, rep).get("/engine-rest/task?processInstanceBusinessKey=" + leadId).json().get(0);
+        String number = created.path("number").asText();
+        JsonNode task = Api.as(port, rep).get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0);
 
         signIn(rep);
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.path("id").asText());
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Accept or reject this lead"));
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Vera Vice", "Acme");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Vera Vice", "Acme", number);
         browser.await(ExpectedConditions.elementToBeClickable(
                 By.xpath("//label[contains(normalize-space(),'Accept: I will work this lead')]"))).click();
         browser.await(ExpectedConditions.elementToBeClickable(

@@ -147,8 +147,8 @@ class SalesHandoffIT {
     }
 
     private void executeBreachTimer(String leadId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId)
-                .singleResult().getId();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number(leadId)).singleResult().getId();
         JsonNode jobs = Api.as(port, "admin").get("/engine-rest/job?processInstanceId=" + instance
                 + "&activityId=Event_AcceptSlaBreached").json();
         assertThat(jobs).hasSize(1);
@@ -158,7 +158,12 @@ class SalesHandoffIT {
     }
 
     private JsonNode inFilter(String user, String filterName, String leadId) {
-        return Api.as(port, user).filterList(filterName, Map.of("processInstanceBusinessKey", leadId));
+        return Api.as(port, user).filterList(filterName, Map.of("processInstanceBusinessKey", number(leadId)));
+    }
+
+    /** The lead's number, its process's business key. */
+    private String number(String leadId) {
+        return Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
     }
 
     private String owner(String leadId) {
