@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.handoff.lead.Lead;
 import dev.handoff.lead.LeadVariables;
 
 /**
@@ -88,10 +89,12 @@ final class EngineHistory {
     /** @return how many process instances were started for leads that still wait */
     int write(List<Trail> trails) {
         List<Trail> waiting = trails.stream().filter(t -> t.waiting() != null).toList();
+        // The business key is the lead number, which the database gave each seeded lead.
+        Map<String, Long> numbers = ids("select id as lead_id, lead_number as id from lead");
         transaction.executeWithoutResult(status -> {
             for (Trail trail : trails) {
                 if (trail.waiting() == null) {
-                    ended(trail);
+                    ended(trail, Lead.number(numbers.get(trail.leadId())));
                 }
             }
             flush();
@@ -106,11 +109,13 @@ final class EngineHistory {
                 List<Object[]> started = new ArrayList<>();
                 for (Trail trail : batch) {
                     Map<String, Object> variables = new HashMap<>(trail.variables());
+                    String number = Lead.number(numbers.get(trail.leadId()));
+                    variables.put(LeadVariables.LEAD_NUMBER, number);
                     putId(variables, LeadVariables.ASSIGNMENT_ID, openClocks.get(trail.leadId()));
                     putId(variables, LeadVariables.REJECTION_ID, rejections.get(trail.leadId()));
                     putId(variables, LeadVariables.ESCALATION_ID, openEscalations.get(trail.leadId()));
                     ProcessInstance instance = runtime.createProcessInstanceById(definition.getId())
-                            .businessKey(trail.leadId()).setVariables(variables)
+                            .businessKey(number).setVariables(variables)
                             .startBeforeActivity(trail.waiting().activityId()).execute();
                     activities(trail, instance.getId(), null);
                     forgetPastReminder(instance.getId(), trail.waiting().activityId(), now);
@@ -157,11 +162,11 @@ final class EngineHistory {
         }
     }
 
-    private void ended(Trail trail) {
+    private void ended(Trail trail, String businessKey) {
         String instance = UUID.randomUUID().toString();
         Instant end = trail.endedAt();
         Trail.Step last = trail.steps().get(trail.steps().size() - 1);
-        processInstances.add(instance, instance, trail.leadId(), definition.getKey(), definition.getId(),
+        processInstances.add(instance, instance, businessKey, definition.getKey(), definition.getId(),
                 ts(trail.createdAt()), ts(end), removal(end), millis(trail.createdAt(), end),
                 trail.steps().get(0).activityId(), last.activityId(), instance, "COMPLETED");
         activities(trail, instance, end);

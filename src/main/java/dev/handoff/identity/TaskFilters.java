@@ -22,6 +22,7 @@ final class TaskFilters {
      */
     static final Map<String, String> COLUMN_SOURCES = columnSources();
     static final List<Map<String, String>> COLUMNS = List.of(
+            column("tasklistLeadNumber", "Lead no."),
             column("tasklistLead", "Lead"),
             column("tasklistCompany", "Company"),
             column("tasklistGrade", "Grade"),
@@ -30,6 +31,7 @@ final class TaskFilters {
 
     private static Map<String, String> columnSources() {
         Map<String, String> sources = new LinkedHashMap<>();
+        sources.put("tasklistLeadNumber", "leadNumber");
         sources.put("tasklistLead", "leadName");
         sources.put("tasklistCompany", "company");
         sources.put("tasklistGrade", "fitGrade");

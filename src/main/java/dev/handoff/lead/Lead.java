@@ -3,9 +3,13 @@ package dev.handoff.lead;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 
-/** A lead as Handoff's tables hold it. */
+/**
+ * A lead as Handoff's tables hold it: {@code id} is its identity in the API, {@code number} (L-000123) what people
+ * read and search for, also the business key of its process.
+ */
 public record Lead(
         String id,
+        String number,
         String externalId,
         String email,
         String firstName,
@@ -29,6 +33,11 @@ public record Lead(
         OffsetDateTime slaDueAt,
         OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
+
+    /** The lead number of the {@code n}th lead, e.g. L-000123. */
+    public static String number(long n) {
+        return String.format(java.util.Locale.ROOT, "L-%06d", n);
+    }
 
     public String name() {
         String name = ((firstName == null ? "" : firstName) + " " + (lastName == null ? "" : lastName)).trim();

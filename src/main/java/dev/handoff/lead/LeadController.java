@@ -37,14 +37,14 @@ class LeadController {
     record Score(Integer fit, String grade, BigDecimal engagement) {
     }
 
-    record LeadView(String id, String externalId, LeadStage stage, String stageReason, String firstName,
+    record LeadView(String id, String number, String externalId, LeadStage stage, String stageReason, String firstName,
             String lastName, String email, String phone, String jobTitle, String company, Integer companySize,
             String industry, String country, LeadSource source, String campaign, Score score,
             Integer mqlDefinitionVersion, String owner, String team, OffsetDateTime slaDueAt, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, List<Engagement> engagements, List<LeadEvent> timeline) {
 
         static LeadView of(Lead l, List<Engagement> engagements, List<LeadEvent> timeline) {
-            return new LeadView(l.id(), l.externalId(), l.stage(), l.stageReason(), l.firstName(), l.lastName(),
+            return new LeadView(l.id(), l.number(), l.externalId(), l.stage(), l.stageReason(), l.firstName(), l.lastName(),
                     l.email(), l.phone(), l.jobTitle(), l.company(), l.companySize(), l.industry(), l.country(),
                     l.source(), l.campaign(), new Score(l.fitPoints(), l.fitGrade(), l.engagementScore()),
                     l.mqlDefinitionVersion(), l.owner(), l.team(), l.slaDueAt(), l.createdAt(), l.updatedAt(),

@@ -59,9 +59,9 @@ class LeadLifecycleDelegates {
                 execution.setVariable(LeadVariables.LEAD_ID, duplicate.get().id());
                 return;
             }
-            String id = leads.record(request, actor(), "Tasklist start form");
-            execution.setProcessBusinessKey(id);
-            execution.setVariables(LeadVariables.describe(repository.findById(id).orElseThrow()));
+            Lead lead = repository.findById(leads.record(request, actor(), "Tasklist start form")).orElseThrow();
+            execution.setProcessBusinessKey(lead.number());
+            execution.setVariables(LeadVariables.describe(lead));
             execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
         };
     }

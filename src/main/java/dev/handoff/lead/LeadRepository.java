@@ -15,7 +15,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class LeadRepository {
 
-    private static final String COLUMNS = "id, external_id, email, first_name, last_name, phone, job_title, company, "
+    private static final String COLUMNS = "id, lead_number, external_id, email, first_name, last_name, phone, job_title, company, "
             + "company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade, "
             + "engagement_score, mql_definition_version, owner, team, sla_due_at, created_at, updated_at";
 
@@ -25,7 +25,8 @@ class LeadRepository {
         this.jdbc = jdbc;
     }
 
-    void insert(String id, LeadRequest r, String createdBy, OffsetDateTime now) {
+    /** @return the lead number the database gave the new lead */
+    String insert(String id, LeadRequest r, String createdBy, OffsetDateTime now) {
         jdbc.sql("insert into lead (id, external_id, email, open_email, first_name, last_name, phone, job_title, "
                 + "company, company_size, industry, country, source, campaign, stage, created_by, created_at, "
                 + "updated_at, stage_changed_at) values (:id, :externalId, :email, :openEmail, :firstName, :lastName, "
@@ -38,6 +39,7 @@ class LeadRepository {
                 .param("country", r.country()).param("source", r.source().name()).param("campaign", r.campaign())
                 .param("stage", LeadStage.LEAD.name()).param("createdBy", createdBy).param("now", now)
                 .update();
+        return Lead.number(jdbc.sql("select lead_number from lead where id = ?").param(id).query(Long.class).single());
     }
 
     Optional<Lead> findById(String id) {
@@ -214,8 +216,8 @@ class LeadRepository {
     }
 
     private static Lead lead(ResultSet rs, int row) throws SQLException {
-        return new Lead(rs.getString("id"), rs.getString("external_id"), rs.getString("email"),
-                rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone"),
+        return new Lead(rs.getString("id"), Lead.number(rs.getLong("lead_number")), rs.getString("external_id"),
+                rs.getString("email"), rs.getString("first_name"), rs.getString("last_name"), rs.getString("phone"),
                 rs.getString("job_title"), rs.getString("company"), rs.getObject("company_size", Integer.class),
                 rs.getString("industry"), rs.getString("country"), LeadSource.valueOf(rs.getString("source")),
                 rs.getString("campaign"), LeadStage.valueOf(rs.getString("stage")), rs.getString("stage_reason"),

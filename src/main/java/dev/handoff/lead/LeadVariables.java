@@ -11,6 +11,8 @@ public final class LeadVariables {
     public static final String IMPORT_MESSAGE = "LeadImported";
 
     public static final String LEAD_ID = "leadId";
+    /** The lead number (L-000123), also the business key. */
+    public static final String LEAD_NUMBER = "leadNumber";
     public static final String LEAD_IS_NEW = "leadIsNew";
     public static final String LEAD_NAME = "leadName";
     public static final String EMAIL = "email";
@@ -87,6 +89,7 @@ public final class LeadVariables {
     static Map<String, Object> describe(Lead lead) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LEAD_ID, lead.id());
+        variables.put(LEAD_NUMBER, lead.number());
         variables.put(LEAD_NAME, lead.name());
         variables.put(EMAIL, lead.email());
         variables.put(FIRST_NAME, lead.firstName());

@@ -117,7 +117,7 @@ public class Leads {
         variables.put(LeadVariables.LOST_REASON, reason);
         transaction.executeWithoutResult(status -> {
             var result = runtime.createMessageCorrelation(LeadVariables.DEAL_OUTCOME_MESSAGE)
-                    .processInstanceBusinessKey(leadId).setVariables(variables).correlateAllWithResult();
+                    .processInstanceBusinessKey(lead.number()).setVariables(variables).correlateAllWithResult();
             if (result.isEmpty()) {
                 throw new ConflictException("Lead " + leadId + " is " + lead.stage()
                         + ", not an opportunity waiting for its outcome");
@@ -149,12 +149,13 @@ public class Leads {
 
     String create(LeadRequest request, String actor, boolean background) {
         String id = record(request, actor, background ? "CSV import" : "API");
-        var variables = LeadVariables.describe(repository.findById(id).orElseThrow());
+        Lead lead = repository.findById(id).orElseThrow();
+        var variables = LeadVariables.describe(lead);
         if (background) {
-            runtime.createMessageCorrelation(LeadVariables.IMPORT_MESSAGE).processInstanceBusinessKey(id)
+            runtime.createMessageCorrelation(LeadVariables.IMPORT_MESSAGE).processInstanceBusinessKey(lead.number())
                     .setVariables(variables).correlateStartMessage();
         } else {
-            runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, id, variables);
+            runtime.startProcessInstanceByKey(LeadVariables.PROCESS_KEY, lead.number(), variables);
         }
         return id;
     }
@@ -163,11 +164,11 @@ public class Leads {
     String record(LeadRequest request, String actor, String channel) {
         String id = UUID.randomUUID().toString();
         OffsetDateTime now = EngineClock.now();
-        repository.insert(id, request, actor, now);
+        String number = repository.insert(id, request, actor, now);
         repository.addEngagements(id, request.engagements(), now);
-        repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor, channel + ", source "
-                + request.source().code() + (request.campaign() == null ? "" : ", campaign " + request.campaign()),
-                null));
+        repository.addEvent(id, new LeadEvent(now, "CAPTURED", LeadStage.LEAD, actor, number + " from " + channel
+                + ", source " + request.source().code()
+                + (request.campaign() == null ? "" : ", campaign " + request.campaign()), null));
         return id;
     }
 
@@ -191,7 +192,8 @@ public class Leads {
             repository.updateEngagementScore(leadId, scoring.engagementScore(repository.engagements(leadId), now), now);
             repository.addEvent(leadId, new LeadEvent(now, "ENGAGEMENT_RECORDED", null, actor,
                     added + " new engagement" + (added == 1 ? "" : "s"), null));
-            runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE).processInstanceBusinessKey(leadId)
+            runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE)
+                    .processInstanceBusinessKey(repository.findById(leadId).orElseThrow().number())
                     .correlateAllWithResult();
         });
     }

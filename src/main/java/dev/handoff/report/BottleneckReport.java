@@ -4,24 +4,42 @@ import java.sql.Timestamp;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.ActivityTypes;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * Where a process waits, per activity, from the engine's own history (aggregated in SQL, because the
  * history query API would load every instance): how many wait there now, the median and 90th percentile
  * duration of those that ended in the window, and how many user tasks ended after or still stand past their
- * due date. Cockpit CE has no such view.
+ * due date. Cockpit CE has no such view. {@code waitState} marks the activities where people or the clock make the
+ * process wait (user and receive tasks, timer and message catch events, event-based gateways): only they get a
+ * badge on Cockpit's diagram, as service tasks and gateways pass in no time worth showing.
  */
 @Component
 class BottleneckReport {
 
     record Activity(String activityId, String name, String type, long waiting, long completed,
             Long medianSeconds, Long p90Seconds, long breaches) {
+
+        @JsonProperty
+        public boolean waitState() {
+            return WAIT_STATES.contains(type);
+        }
     }
+
+    /** Activity types, as the engine's history names them, in which a process waits for people or time. */
+    static final Set<String> WAIT_STATES = Set.of(ActivityTypes.TASK_USER_TASK, ActivityTypes.TASK_RECEIVE_TASK,
+            ActivityTypes.INTERMEDIATE_EVENT_TIMER, ActivityTypes.INTERMEDIATE_EVENT_MESSAGE,
+            ActivityTypes.INTERMEDIATE_EVENT_SIGNAL, ActivityTypes.INTERMEDIATE_EVENT_CONDITIONAL,
+            ActivityTypes.GATEWAY_EVENT_BASED);
 
     record Bottlenecks(String processDefinitionKey, String processDefinitionId, Window window,
             List<Activity> activities) {

@@ -38,6 +38,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.handoff.lead.Engagement;
 import dev.handoff.lead.EngagementType;
+import dev.handoff.lead.Lead;
 import dev.handoff.lead.LeadVariables;
 import dev.handoff.lead.Leads;
 import dev.handoff.platform.EngineClock;
@@ -152,7 +153,7 @@ class DemoQuarterTest {
         List<Map<String, Object>> clocks = jdbc.queryForList("select a.lead_id, a.rep, a.sla_due_at from"
                 + " lead_assignment a where a.role = 'SDR' and a.ended_at is null and a.rep is not null");
         for (Map<String, Object> clock : clocks) {
-            Task task = tasks.createTaskQuery().processInstanceBusinessKey((String) clock.get("lead_id"))
+            Task task = tasks.createTaskQuery().processInstanceBusinessKey(key((String) clock.get("lead_id")))
                     .taskDefinitionKey("Task_AcceptLead").singleResult();
             assertThat(task).as("task for the open clock of %s", clock.get("lead_id")).isNotNull();
             assertThat(task.getAssignee()).isEqualTo(clock.get("rep"));
@@ -170,7 +171,7 @@ class DemoQuarterTest {
         assertThat(countWaiting("NURTURE", "Gateway_AwaitEngagement")).isEqualTo(count("NURTURE"));
         for (String ended : List.of("WON", "DISQUALIFIED")) {
             for (String lead : jdbc.queryForList("select id from lead where stage = ?", String.class, ended)) {
-                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(lead).count()).isZero();
+                assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(lead)).count()).isZero();
             }
         }
         // No reminder that would have gone out in the past is due again.
@@ -195,7 +196,7 @@ class DemoQuarterTest {
             assertThat(jdbc.queryForObject("select stage from lead where id = ?", String.class, lead)).isEqualTo("SAL");
             assertThat(jdbc.queryForObject("select outcome from lead_assignment where lead_id = ? and role = 'SDR'"
                     + " order by assigned_at desc fetch first 1 rows only", String.class, lead)).isEqualTo("ACCEPTED");
-            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(lead).singleResult().getTaskDefinitionKey())
+            assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key(lead)).singleResult().getTaskDefinitionKey())
                     .isEqualTo("Task_LogContactAttempt");
         }
         String inCadence = jdbc.queryForObject("select id from lead where stage = 'SAL' and contact_attempts = 0"
@@ -205,12 +206,12 @@ class DemoQuarterTest {
                 "contactOutcome", "no_answer"));
         assertThat(jdbc.queryForObject("select count(*) from contact_attempt where lead_id = ?", Long.class, inCadence))
                 .isEqualTo(1L);
-        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(inCadence).singleResult()
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(key(inCadence)).singleResult()
                 .getTaskDefinitionKey()).isEqualTo("Task_LogContactAttempt");
 
         String nurtured = jdbc.queryForObject("select id from lead where stage = 'NURTURE' order by id"
                 + " fetch first 1 rows only", String.class);
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(nurtured).singleResult()
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(nurtured)).singleResult()
                 .getId();
         long engagedBefore = engaged(instance);
         leads.recordEngagements(nurtured, List.of(new Engagement(EngagementType.DEMO_REQUEST,
@@ -296,8 +297,9 @@ class DemoQuarterTest {
     }
 
     private void completeAsAssignee(String lead, String taskKey, Map<String, Object> variables) {
-        Task task = tasks.createTaskQuery().processInstanceBusinessKey(lead).taskDefinitionKey(taskKey).singleResult();
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(key(lead)).taskDefinitionKey(taskKey).singleResult();
         assertThat(task).as("%s of %s", taskKey, lead).isNotNull();
+        assertThat(runtime.getVariable(task.getProcessInstanceId(), LeadVariables.LEAD_NUMBER)).isEqualTo(key(lead));
         identity.setAuthenticatedUserId(task.getAssignee());
         try {
             tasks.complete(task.getId(), variables);
@@ -315,6 +317,11 @@ class DemoQuarterTest {
         return source.getOutgoing().stream().map(SequenceFlow::getTarget).anyMatch(t -> t.getId().equals(to));
     }
 
+    /** The business key of a seeded lead's process: its lead number. */
+    private String key(String leadId) {
+        return Lead.number(jdbc.queryForObject("select lead_number from lead where id = ?", Long.class, leadId));
+    }
+
     private long engaged(String instance) {
         return history.createHistoricActivityInstanceQuery().processInstanceId(instance)
                 .activityId("Event_EngagementRecorded").count();
@@ -326,7 +333,7 @@ class DemoQuarterTest {
 
     private long countWaiting(String stage, String activity) {
         return jdbc.queryForList("select id from lead where stage = ?", String.class, stage).stream()
-                .filter(lead -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(lead)
+                .filter(lead -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(lead))
                         .activityIdIn(activity).count() == 1)
                 .count();
     }

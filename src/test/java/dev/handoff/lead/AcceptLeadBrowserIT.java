@@ -42,12 +42,13 @@ class AcceptLeadBrowserIT {
         JsonNode created = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json();
         String leadId = created.path("id").asText();
         String rep = created.path("owner").asText();
-        JsonNode task = Api.as(port, rep).get("/engine-rest/task?processInstanceBusinessKey=" + leadId).json().get(0);
+        String number = created.path("number").asText();
+        JsonNode task = Api.as(port, rep).get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0);
 
         signIn(rep);
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.path("id").asText());
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Accept or reject this lead"));
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Vera Vice", "Acme");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Vera Vice", "Acme", number);
         // The deadline reads in the business-hours zone, named, as the rep's clock on the wall shows it.
         ZoneId zone = businessTime.hours().zone();
         String deadline = OffsetDateTime.parse(task.path("due").asText(), ENGINE_DATE).toInstant().atZone(zone)

@@ -82,18 +82,21 @@ class LeadApiIT {
                 results.add(pool.submit((Callable<Api.Response>) () -> intake().post("/api/leads", body)));
             }
             Set<String> ids = new HashSet<>();
+            Set<String> numbers = new HashSet<>();
             int createdCount = 0;
             for (Future<Api.Response> result : results) {
                 Api.Response response = result.get();
                 assertThat(response.status()).as(response.body()).isIn(200, 201);
                 createdCount += response.status() == 201 ? 1 : 0;
                 ids.add(response.json().path("id").asText());
+                numbers.add(response.json().path("number").asText());
             }
             assertThat(ids).hasSize(1);
+            assertThat(numbers).hasSize(1);
             assertThat(createdCount).isEqualTo(1);
             assertThat(leadsWithEmail((String) body.get("email"))).isEqualTo(1);
             assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKey(ids.iterator().next()).count()).isEqualTo(1);
+                    .processInstanceBusinessKey(numbers.iterator().next()).count()).isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -132,12 +135,13 @@ class LeadApiIT {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("stage").asText()).isEqualTo("ENRICHMENT");
         String id = created.json().path("id").asText();
+        String number = created.json().path("number").asText();
 
-        JsonNode tasks = Api.as(port, "mona").get("/engine-rest/task?processInstanceBusinessKey=" + id).json();
+        JsonNode tasks = Api.as(port, "mona").get("/engine-rest/task?processInstanceBusinessKey=" + number).json();
         assertThat(tasks).hasSize(1);
         assertThat(tasks.get(0).path("name").asText()).isEqualTo("Complete lead data");
         assertThat(tasks.get(0).path("due").asText()).isNotEmpty();
-        assertThat(Api.as(port, "sam").get("/engine-rest/task?processInstanceBusinessKey=" + id).json()).isEmpty();
+        assertThat(Api.as(port, "sam").get("/engine-rest/task?processInstanceBusinessKey=" + number).json()).isEmpty();
 
         String taskId = tasks.get(0).path("id").asText();
         Api.Response completed = Api.as(port, "mona").post("/engine-rest/task/" + taskId + "/submit-form",
@@ -247,8 +251,8 @@ class LeadApiIT {
     }
 
     private void runBackgroundJobs(String leadId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId)
-                .singleResult().getId();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(intakeGet(leadId).path("number").asText()).singleResult().getId();
         engine.getManagementService().createJobQuery().processInstanceId(instance).executable().list()
                 .forEach(job -> engine.getManagementService().executeJob(job.getId()));
     }

@@ -178,11 +178,12 @@ class LeadLifecycleProcessTest {
 
         // A CMO at a SaaS firm fits, but without engagement the lead nurtures.
         assertThat(first).isWaitingAt("Gateway_AwaitEngagement");
-        String leadId = first.getBusinessKey() != null ? first.getBusinessKey()
-                : (String) engine.getRuntimeService().getVariable(first.getId(), LeadVariables.LEAD_ID);
-        assertThat(leads.details(leadId).lead().email()).isEqualTo(form.get("email"));
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId).count())
-                .isEqualTo(1);
+        String leadId = (String) engine.getRuntimeService().getVariable(first.getId(), LeadVariables.LEAD_ID);
+        Lead lead = leads.details(leadId).lead();
+        assertThat(lead.email()).isEqualTo(form.get("email"));
+        assertThat(first.getBusinessKey()).isEqualTo(lead.number()).matches("L-\\d{6}");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lead.number())
+                .count()).isEqualTo(1);
 
         ProcessInstance again = engine.getRuntimeService().startProcessInstanceByKey(LeadVariables.PROCESS_KEY, form);
         assertThat(again).isEnded().hasPassed("Event_LeadMerged");
@@ -558,7 +559,10 @@ class LeadLifecycleProcessTest {
     }
 
     private Lead lead(ProcessInstance instance) {
-        return leads.details(instance.getBusinessKey()).lead();
+        // From history: the process may have ended.
+        return leads.details((String) engine.getHistoryService().createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId()).variableName(LeadVariables.LEAD_ID).singleResult().getValue())
+                .lead();
     }
 
     private Map<String, Object> formVariables(String email) {
@@ -582,7 +586,7 @@ class LeadLifecycleProcessTest {
     }
 
     private ProcessInstance instance(Lead lead) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lead.id())
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(lead.number())
                 .singleResult();
     }
 

@@ -142,7 +142,7 @@ class SalesHandoffIT {
         String id = mql();
         String sdr = owner(id);
         long sdrBefore = openLeads(sdr);
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id)
+        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number(id))
                 .singleResult().getId();
         completeAs(instance, "Task_AcceptLead", Map.of("salDecision", "accept"));
         assertThat(openLeads(sdr)).as("a SAL in the cadence occupies the SDR").isEqualTo(sdrBefore);
@@ -185,8 +185,8 @@ class SalesHandoffIT {
     }
 
     private void executeBreachTimer(String leadId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(leadId)
-                .singleResult().getId();
+        String instance = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceBusinessKey(number(leadId)).singleResult().getId();
         JsonNode jobs = Api.as(port, "admin").get("/engine-rest/job?processInstanceId=" + instance
                 + "&activityId=Event_AcceptSlaBreached").json();
         assertThat(jobs).hasSize(1);
@@ -196,7 +196,12 @@ class SalesHandoffIT {
     }
 
     private JsonNode inFilter(String user, String filterName, String leadId) {
-        return Api.as(port, user).filterList(filterName, Map.of("processInstanceBusinessKey", leadId));
+        return Api.as(port, user).filterList(filterName, Map.of("processInstanceBusinessKey", number(leadId)));
+    }
+
+    /** The lead's number, its process's business key. */
+    private String number(String leadId) {
+        return Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
     }
 
     private String owner(String leadId) {

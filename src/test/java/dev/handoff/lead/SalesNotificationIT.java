@@ -43,9 +43,9 @@ class SalesNotificationIT {
 
     @Test
     void assignmentReminderBreachAndEscalationAreMailed() throws Exception {
-        String leadId = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json().path("id").asText();
+        String number = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json().path("number").asText();
         ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(leadId).singleResult();
+                .processInstanceBusinessKey(number).singleResult();
         String first = (String) engine.getRuntimeService().getVariable(instance.getId(), LeadVariables.OWNER);
 
         assertThat(awaitMail(first + "@handoff.example", "New lead to accept: Vera Vice")).isTrue();

@@ -38,8 +38,9 @@ class CockpitBottlenecksBrowserIT {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
+    /** Cockpit loads slowly while the machine is busy. */
     @RegisterExtension
-    final Browser browser = new Browser();
+    final Browser browser = new Browser(java.time.Duration.ofSeconds(90));
 
     @LocalServerPort
     int port;
@@ -71,6 +72,11 @@ class CockpitBottlenecksBrowserIT {
         // One finished after its due date, one still waits past it.
         assertThat(review.path("breaches").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(activity(report, "Task_GatherFigures").path("completed").asLong()).isGreaterThanOrEqualTo(4);
+        // Badges go where people or timers hold the process, not on steps that pass in no time.
+        assertThat(review.path("waitState").asBoolean()).isTrue();
+        assertThat(activity(report, "Task_GatherFigures").path("waitState").asBoolean()).isFalse();
+        assertThat(activity(report, "Gateway_Cadence").path("type").asText()).isEqualTo("exclusiveGateway");
+        assertThat(activity(report, "Gateway_Cadence").path("waitState").asBoolean()).isFalse();
 
         JsonNode empty = Api.as(port, "sally").get("/api/reports/bottlenecks?processDefinitionKey=alignment-review"
                 + "&from=2018-01-01&to=2018-01-31").json();
@@ -97,6 +103,79 @@ class CockpitBottlenecksBrowserIT {
         WebElement badge = browser.await(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("[data-container-id='Task_WeeklyReview'] .handoff-bottleneck-badge")));
         assertThat(badge.getText()).contains("late");
+        assertThat(browser.driver().findElements(By.cssSelector("[data-container-id='Task_GatherFigures'] "
+                + ".handoff-bottleneck-badge, [data-container-id='Gateway_Cadence'] .handoff-bottleneck-badge")))
+                .isEmpty();
+        assertThat(coveredNames()).isEmpty();
+    }
+
+    /**
+     * The lead lifecycle, with leads waiting to be accepted, in nurture and in enrichment: badges on the user tasks
+     * and the event-based gateway, none on service tasks or exclusive gateways, and none over a name.
+     */
+    @Test
+    void leadLifecycleBadgesSitBesideTheShapesWherePeopleOrTimersWait() {
+        Api intake = Api.as(port, "intake");
+        Map<String, Object> mql = lead("VP Sales", 500, "Software");
+        Map<String, Object> nurture = lead("Student", 5, "Education");
+        Map<String, Object> enrichment = lead("VP Sales", 500, "Software");
+        enrichment.remove("jobTitle");
+        nurture.put("engagements", List.of(Map.of("type", "email_click", "occurredAt",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString())));
+        for (Map<String, Object> lead : List.of(mql, nurture, enrichment)) {
+            assertThat(intake.post("/api/leads", lead).status()).isEqualTo(201);
+        }
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("lead-lifecycle")
+                .latestVersion().singleResult().getId();
+        WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/", "sally");
+        // Wide enough to read the names of this long diagram in the screenshot.
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(3600, 1300));
+        browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition
+                + "/runtime");
+
+        browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-container-id='Task_AcceptLead'] .handoff-bottleneck-badge")));
+        browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-container-id='Gateway_AwaitEngagement'] .handoff-bottleneck-badge")));
+        browser.await(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("[data-container-id='Task_CompleteLeadData'] .handoff-bottleneck-badge")));
+        for (String passing : List.of("Task_ScoreLead", "Task_ApplyMqlDefinition", "Gateway_LeadIsMql",
+                "Task_RouteLead", "Gateway_RepFound")) {
+            assertThat(browser.driver().findElements(
+                    By.cssSelector("[data-container-id='" + passing + "'] .handoff-bottleneck-badge")))
+                    .as(passing).isEmpty();
+        }
+        assertThat(coveredNames()).isEmpty();
+    }
+
+    private static Map<String, Object> lead(String jobTitle, int companySize, String industry) {
+        Map<String, Object> lead = new java.util.HashMap<>(Map.of("firstName", "Bea", "lastName", "Badge",
+                "email", "bea-" + java.util.UUID.randomUUID() + "@acme.example", "phone", "+49 30 1234",
+                "jobTitle", jobTitle, "company", "Acme", "companySize", companySize, "industry", industry,
+                "country", "DE", "source", "inbound"));
+        lead.put("engagements", List.of(Map.of("type", "demo_request", "occurredAt",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString())));
+        return lead;
+    }
+
+    /** Which badge covers which name (the text of a task, event, gateway or flow) or another badge on screen. */
+    @SuppressWarnings("unchecked")
+    private List<String> coveredNames() {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("""
+                const box = e => e.getBoundingClientRect();
+                const hit = (a, b) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+                const badges = [...document.querySelectorAll('.handoff-bottleneck-badge')];
+                const names = [...document.querySelectorAll('.djs-element text')].filter(t => t.textContent.trim());
+                const covered = [];
+                badges.forEach((badge, i) => {
+                  const id = badge.closest('[data-container-id]').dataset.containerId;
+                  names.filter(t => hit(box(badge), box(t)))
+                    .forEach(t => covered.push(id + ' covers "' + t.textContent + '"'));
+                  badges.slice(i + 1).filter(other => hit(box(badge), box(other)))
+                    .forEach(other => covered.push(id + ' covers a badge'));
+                });
+                return covered;
+                """);
     }
 
     /** Four weekly reviews started on Monday 2019-03-04 at 09:00, due Tuesday 18:00. */
