@@ -45,8 +45,11 @@ class ContentHubController {
 
     @Operation(summary = "Search the content hub", description = """
             Published assets, newest first. For the sales and marketing groups.""")
+    @ApiResponse(responseCode = "200", description = "A page of assets")
     @GetMapping
-    Page search(@Parameter(description = "Text in the title, need or tags (any case)") @RequestParam(required = false) String q,
+    Page search(
+            @Parameter(description = "Text in the title, need or tags (any case)") @RequestParam(required = false)
+            String q,
             @Parameter(description = "Only this type: " + NewContentRequest.TYPE_LIST) @RequestParam(required = false)
             String type,
             @Parameter(description = "Only for this persona (any case)") @RequestParam(required = false) String persona,
@@ -73,6 +76,7 @@ class ContentHubController {
     @Operation(summary = "Read a content asset", description = """
             The asset with the versions of the request that made it and its ratings. For the sales and marketing \
             groups.""")
+    @ApiResponse(responseCode = "200", description = "The asset")
     @ApiResponse(responseCode = "404", description = "No content asset with this id")
     @GetMapping("/{id}")
     AssetDetail get(@Parameter(description = "The asset's id") @PathVariable long id) {

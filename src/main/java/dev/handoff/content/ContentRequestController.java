@@ -34,7 +34,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 /** Sales request content; everyone in sales and marketing can follow a request's timeline. */
 @RestController
 @RequestMapping("/api/content-requests")
-@Tag(name = "Content requests", description = "Sales ask content marketing for content; see processes/content-request.bpmn")
+@Tag(name = "Content requests",
+        description = "Sales ask content marketing for content; see processes/content-request.bpmn")
 @ApiResponse(responseCode = "403", description = "Not in a sales or marketing group")
 class ContentRequestController {
 
@@ -85,6 +86,7 @@ class ContentRequestController {
 
     @Operation(summary = "Read a content request", description = """
             Its status, agreed due date, versions and timeline. For the sales and marketing groups.""")
+    @ApiResponse(responseCode = "200", description = "The content request")
     @ApiResponse(responseCode = "404", description = "No content request with this id")
     @GetMapping("/{id}")
     RequestView get(@Parameter(description = "The content request's id") @PathVariable long id) {

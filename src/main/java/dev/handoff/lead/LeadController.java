@@ -100,7 +100,8 @@ class LeadController {
     @ApiResponse(responseCode = "403", description = "Not in a group that may record engagement")
     @ApiResponse(responseCode = "404", description = "No lead with this id")
     @PostMapping("/{id}/engagements")
-    ResponseEntity<LeadView> engagements(@Parameter(description = "The lead's id") @PathVariable String id, @Valid @RequestBody EngagementsRequest request) {
+    ResponseEntity<LeadView> engagements(@Parameter(description = "The lead's id") @PathVariable String id,
+            @Valid @RequestBody EngagementsRequest request) {
         user.requireAny(CAPTURING_GROUPS, "record engagement");
         leads.recordEngagements(id, request.engagements(), user.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
@@ -115,11 +116,13 @@ class LeadController {
             The CRM's callback for an opportunity: won (with the amount) or lost (with the reason). It completes the \
             account executive's "Record deal outcome" step; a lost deal returns to nurture after the cool-off. For \
             groups integration, ae and sales-managers.""")
+    @ApiResponse(responseCode = "200", description = "Recorded; the lead as it stands now")
     @ApiResponse(responseCode = "403", description = "Not in a group that may report deal outcomes")
     @ApiResponse(responseCode = "404", description = "No lead with this id")
     @ApiResponse(responseCode = "409", description = "The lead is not an opportunity waiting for its outcome")
     @PostMapping("/{id}/outcome")
-    LeadView outcome(@Parameter(description = "The lead's id") @PathVariable String id, @Valid @RequestBody OutcomeRequest request) {
+    LeadView outcome(@Parameter(description = "The lead's id") @PathVariable String id,
+            @Valid @RequestBody OutcomeRequest request) {
         user.requireAny(List.of(Groups.INTEGRATION, Groups.AE, Groups.SALES_MANAGERS), "report deal outcomes");
         leads.reportOutcome(id, request.outcome(), request.amount(), request.reason());
         return view(id);
@@ -128,6 +131,7 @@ class LeadController {
     @Operation(summary = "Read a lead", description = """
             The lead's stage, scores, the version of the MQL definition that judged it, owner, SLA deadline, \
             engagements and timeline. For everybody signed in.""")
+    @ApiResponse(responseCode = "200", description = "The lead")
     @ApiResponse(responseCode = "404", description = "No lead with this id")
     @GetMapping("/{id}")
     LeadView get(@Parameter(description = "The lead's id") @PathVariable String id) {
@@ -150,6 +154,7 @@ class LeadController {
             `type@timestamp` pairs separated by `;`. Every row is reported: created, duplicate (of an open lead) or \
             rejected with its invalid fields; a bad row never blocks the others. Imported leads are scored, judged \
             and routed in the background. For the groups that may create leads.""")
+    @ApiResponse(responseCode = "200", description = "What became of every row")
     @ApiResponse(responseCode = "403", description = "Not in a group that may import leads")
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
     LeadImport.Report importCsv(@RequestBody String csv) throws IOException {

@@ -1,5 +1,7 @@
 package dev.handoff.platform;
 
+import static org.springframework.http.MediaType.APPLICATION_JSON_VALUE;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +32,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 /**
  * The description of Handoff's API at /v3/api-docs and /swagger-ui.html. Controllers say what each operation
  * does and which answers come from its own rules (403, 404, 409); this adds what every operation shares: HTTP
- * basic authentication and its 401, 400 for an unreadable body or parameter, 415 for a body of another media
+ * basic authentication and its 401, 400 for an unreadable body or parameter, 415 for a JSON body of another media
  * type, and the problem-details schema on every error.
  */
 @Configuration
@@ -39,7 +41,7 @@ class ApiDocumentation {
     static final String BASIC_AUTH = "basicAuth";
     static final String PROBLEM_JSON = "application/problem+json";
 
-    /** What every error answer of the API looks like (RFC 9457), as {@link ApiProblemHandler} and the filters write it. */
+    /** Every error answer of the API (RFC 9457), as {@link ApiProblemHandler} and {@link Problems} write it. */
     @Schema(name = "Problem", description = "RFC 9457 problem details")
     record Problem(
             @Schema(description = "What kind of problem; about:blank when the status says it all",
@@ -86,9 +88,14 @@ class ApiDocumentation {
         operation.addSecurityItem(new SecurityRequirement().addList(BASIC_AUTH));
         ApiResponses responses = operation.getResponses();
         if (operation.getRequestBody() != null) {
-            responses.putIfAbsent("400", new ApiResponse().description("The body is invalid: `errors` names each field"));
-            responses.putIfAbsent("415", new ApiResponse().description("The body is not of a media type listed here"));
-        } else if (operation.getParameters() != null && operation.getParameters().stream().anyMatch(p -> !plainText(p))) {
+            responses.putIfAbsent("400", new ApiResponse().description("The body is invalid: `errors` names fields"));
+            // Only a JSON body's 415 is problem details: an operation that names what it consumes (the CSV import)
+            // is not even matched for another media type, and that 415 is Spring Boot's own error body.
+            if (operation.getRequestBody().getContent().containsKey(APPLICATION_JSON_VALUE)) {
+                responses.putIfAbsent("415", new ApiResponse().description("The body is not JSON"));
+            }
+        } else if (operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> !plainText(p))) {
             responses.putIfAbsent("400", new ApiResponse().description("A parameter is invalid: `errors` names it"));
         }
         responses.putIfAbsent("401", new ApiResponse().description("Not signed in: no or wrong credentials"));

@@ -33,6 +33,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Reports", description = """
         Figures both teams trust, for sales-managers, marketing-managers and camunda-admin. A period is whole days \
         `from` to `to` (both included, default the last 90 days) in the business-hours zone.""")
+@ApiResponse(responseCode = "200", description = "The report")
 @ApiResponse(responseCode = "403", description = "Not a sales or marketing manager")
 class ReportController {
 
@@ -120,8 +121,8 @@ class ReportController {
     @ApiResponse(responseCode = "400", description = "The quarter or source is invalid: `errors` names it")
     @GetMapping("/quarter-diagnosis")
     QuarterDiagnosis.Diagnosis quarterDiagnosis(
-            @Parameter(description = "The quarter, e.g. 2026-Q4; default the current one") @RequestParam(required = false)
-            String quarter,
+            @Parameter(description = "The quarter, e.g. 2026-Q4; default the current one")
+            @RequestParam(required = false) String quarter,
             @Parameter(description = "Only this sales team (group)") @RequestParam(required = false) String team,
             @Parameter(description = "Only leads of this source") @RequestParam(required = false) String source,
             @Parameter(description = "Only leads of this campaign") @RequestParam(required = false) String campaign) {

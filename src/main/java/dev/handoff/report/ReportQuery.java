@@ -12,7 +12,8 @@ record ReportQuery(
         @Parameter(description = ReportQuery.TO) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
         @Parameter(description = "Only this sales team (group), e.g. sdr") String team,
         @Parameter(description = "Only this rep (user id)") String rep,
-        @Parameter(description = "Only leads of this source: inbound, outbound, event, partner, referral") String source,
+        @Parameter(description = "Only leads of this source: inbound, outbound, event, partner, referral")
+        String source,
         @Parameter(description = "Only leads of this campaign") String campaign) {
 
     static final String FROM = "First day of the period (ISO date, business-hours zone); default 89 days before `to`";

@@ -30,7 +30,8 @@ class RepApiDocs implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
-        api.addTagsItem(new Tag().name(TAG).description("Reps' availability and capacity, which routing reads for every MQL"));
+        api.addTagsItem(new Tag().name(TAG)
+                .description("Reps' availability and capacity, which routing reads for every MQL"));
         Operation list = operation(api, GET, "/api/reps").summary("List a team's reps").description("""
                 Every member of the team with availability, capacity, open leads and when a lead was last routed to \
                 them (round robin picks who was assigned least recently). For everybody signed in.""");

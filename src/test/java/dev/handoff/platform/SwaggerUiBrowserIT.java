@@ -29,7 +29,8 @@ class SwaggerUiBrowserIT {
         String base = "http://localhost:" + port;
         browser.open(base + "/swagger-ui.html");
 
-        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"), "Handoff API"));
+        browser.await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".info .title"),
+                "Handoff API"));
         assertThat(browser.driver().findElement(By.cssSelector(".info .title .version")).getText()).isNotBlank();
         assertThat(browser.driver().findElements(By.cssSelector(".opblock-tag"))).extracting(e -> e.getText())
                 .anySatisfy(tag -> assertThat(tag).startsWith("Leads"));
