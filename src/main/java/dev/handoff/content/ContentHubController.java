@@ -16,10 +16,16 @@ import dev.handoff.content.ContentRequests.Version;
 import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.FieldProblem;
 import dev.handoff.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The content hub for sales and marketing: search what exists before asking for something new. */
 @RestController
 @RequestMapping("/api/content")
+@Tag(name = "Content hub", description = "Published content, to search before asking for something new")
+@ApiResponse(responseCode = "403", description = "Not in a sales or marketing group")
 class ContentHubController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -37,10 +43,19 @@ class ContentHubController {
         this.currentUser = currentUser;
     }
 
+    @Operation(summary = "Search the content hub", description = """
+            Published assets, newest first. For the sales and marketing groups.""")
+    @ApiResponse(responseCode = "200", description = "A page of assets")
     @GetMapping
-    Page search(@RequestParam(required = false) String q, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String persona, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+    Page search(
+            @Parameter(description = "Text in the title, need or tags (any case)") @RequestParam(required = false)
+            String q,
+            @Parameter(description = "Only this type: " + NewContentRequest.TYPE_LIST) @RequestParam(required = false)
+            String type,
+            @Parameter(description = "Only for this persona (any case)") @RequestParam(required = false) String persona,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
+            @Parameter(description = "Assets per page, 1 to " + MAX_PAGE_SIZE) @RequestParam(defaultValue = "20")
+            int size) {
         currentUser.requireAny(ContentRequestController.READERS, "read the content hub");
         List<FieldProblem> problems = new ArrayList<>();
         if (type != null && !type.isBlank() && !type.matches(NewContentRequest.TYPES)) {
@@ -58,8 +73,13 @@ class ContentHubController {
         return hub.search(q, type, persona, page, size);
     }
 
+    @Operation(summary = "Read a content asset", description = """
+            The asset with the versions of the request that made it and its ratings. For the sales and marketing \
+            groups.""")
+    @ApiResponse(responseCode = "200", description = "The asset")
+    @ApiResponse(responseCode = "404", description = "No content asset with this id")
     @GetMapping("/{id}")
-    AssetDetail get(@PathVariable long id) {
+    AssetDetail get(@Parameter(description = "The asset's id") @PathVariable long id) {
         currentUser.requireAny(ContentRequestController.READERS, "read the content hub");
         Asset asset = hub.find(id).orElseThrow(() -> new NotFoundException("No content asset " + id));
         return new AssetDetail(asset, requests.versions(asset.requestId()), hub.ratings(id));

@@ -26,10 +26,17 @@ import dev.handoff.content.ContentRequests.Version;
 import dev.handoff.identity.Groups;
 import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.NotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Sales request content; everyone in sales and marketing can follow a request's timeline. */
 @RestController
 @RequestMapping("/api/content-requests")
+@Tag(name = "Content requests",
+        description = "Sales ask content marketing for content; see processes/content-request.bpmn")
+@ApiResponse(responseCode = "403", description = "Not in a sales or marketing group")
 class ContentRequestController {
 
     static final List<String> READERS = Stream.concat(Groups.SALES.stream(), Groups.MARKETING.stream()).toList();
@@ -56,6 +63,11 @@ class ContentRequestController {
     }
 
     /** Starts the content-request process exactly as Tasklist's start form does, as the signed-in rep. */
+    @Operation(summary = "Request content", description = """
+            Starts processes/content-request.bpmn as the signed-in rep, as Tasklist's start form does: content \
+            marketing triage it (accept, decline or reuse an asset), draft it and publish it to the hub. For the \
+            sales groups (sdr, ae, sales-managers).""")
+    @ApiResponse(responseCode = "201", description = "Requested: the new request (Location)")
     @PostMapping
     ResponseEntity<RequestView> create(@RequestBody NewContentRequest body) {
         currentUser.requireAny(Groups.SALES, "request content");
@@ -72,8 +84,12 @@ class ContentRequestController {
         return ResponseEntity.created(URI.create("/api/content-requests/" + request.id())).body(view(request));
     }
 
+    @Operation(summary = "Read a content request", description = """
+            Its status, agreed due date, versions and timeline. For the sales and marketing groups.""")
+    @ApiResponse(responseCode = "200", description = "The content request")
+    @ApiResponse(responseCode = "404", description = "No content request with this id")
     @GetMapping("/{id}")
-    RequestView get(@PathVariable long id) {
+    RequestView get(@Parameter(description = "The content request's id") @PathVariable long id) {
         currentUser.requireAny(READERS, "read content requests");
         return view(requests.find(id).orElseThrow(() -> new NotFoundException("No content request " + id)));
     }

@@ -24,10 +24,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.handoff.identity.Groups;
 import dev.handoff.platform.CurrentUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** Handoff's lead API for integrators and marketing. */
+/** Handoff's lead API for integrators and marketing; request examples in {@link LeadApiExamples}. */
 @RestController
 @RequestMapping("/api/leads")
+@Tag(name = "Leads", description = "Capture leads, record what they do, report deal outcomes and read them back")
 class LeadController {
 
     /** Groups that may push leads; everybody signed in may read them. */
@@ -70,6 +75,14 @@ class LeadController {
         this.user = user;
     }
 
+    @Operation(summary = "Capture a lead", description = """
+            Scores the lead with processes/lead-fit.dmn and processes/engagement-points.dmn, judges it with \
+            processes/mql-definition.dmn and starts its lifecycle: an MQL is routed to sales at once. A lead that \
+            repeats an open one (same externalId, or the email of a lead still open) adds its engagements to that \
+            lead instead. For groups integration, marketing-ops, demand-gen and marketing-managers.""")
+    @ApiResponse(responseCode = "201", description = "Created: the new lead with its stage and scores (Location)")
+    @ApiResponse(responseCode = "200", description = "The open lead this one repeats, with the engagements added")
+    @ApiResponse(responseCode = "403", description = "Not in a group that may create leads")
     @PostMapping
     ResponseEntity<LeadView> create(@Valid @RequestBody LeadRequest request) {
         user.requireAny(CAPTURING_GROUPS, "create leads");
@@ -80,8 +93,15 @@ class LeadController {
                 : ResponseEntity.ok().location(URI.create("/api/leads/" + view.id())).body(view);
     }
 
+    @Operation(summary = "Record engagements", description = """
+            Adds what the lead did (engagements already recorded are skipped), re-scores it and wakes it if it waits \
+            in nurture; the MQL definition then judges it again. For the groups that may create leads.""")
+    @ApiResponse(responseCode = "202", description = "Recorded; the lead as it stands now")
+    @ApiResponse(responseCode = "403", description = "Not in a group that may record engagement")
+    @ApiResponse(responseCode = "404", description = "No lead with this id")
     @PostMapping("/{id}/engagements")
-    ResponseEntity<LeadView> engagements(@PathVariable String id, @Valid @RequestBody EngagementsRequest request) {
+    ResponseEntity<LeadView> engagements(@Parameter(description = "The lead's id") @PathVariable String id,
+            @Valid @RequestBody EngagementsRequest request) {
         user.requireAny(CAPTURING_GROUPS, "record engagement");
         leads.recordEngagements(id, request.engagements(), user.id());
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
@@ -92,27 +112,50 @@ class LeadController {
     }
 
     /** The CRM callback: won (with amount) or lost (with reason). */
+    @Operation(summary = "Report a deal's outcome", description = """
+            The CRM's callback for an opportunity: won (with the amount) or lost (with the reason). It completes the \
+            account executive's "Record deal outcome" step; a lost deal returns to nurture after the cool-off. For \
+            groups integration, ae and sales-managers.""")
+    @ApiResponse(responseCode = "200", description = "Recorded; the lead as it stands now")
+    @ApiResponse(responseCode = "403", description = "Not in a group that may report deal outcomes")
+    @ApiResponse(responseCode = "404", description = "No lead with this id")
+    @ApiResponse(responseCode = "409", description = "The lead is not an opportunity waiting for its outcome")
     @PostMapping("/{id}/outcome")
-    LeadView outcome(@PathVariable String id, @Valid @RequestBody OutcomeRequest request) {
+    LeadView outcome(@Parameter(description = "The lead's id") @PathVariable String id,
+            @Valid @RequestBody OutcomeRequest request) {
         user.requireAny(List.of(Groups.INTEGRATION, Groups.AE, Groups.SALES_MANAGERS), "report deal outcomes");
         leads.reportOutcome(id, request.outcome(), request.amount(), request.reason());
         return view(id);
     }
 
+    @Operation(summary = "Read a lead", description = """
+            The lead's stage, scores, the version of the MQL definition that judged it, owner, SLA deadline, \
+            engagements and timeline. For everybody signed in.""")
+    @ApiResponse(responseCode = "200", description = "The lead")
+    @ApiResponse(responseCode = "404", description = "No lead with this id")
     @GetMapping("/{id}")
-    LeadView get(@PathVariable String id) {
+    LeadView get(@Parameter(description = "The lead's id") @PathVariable String id) {
         return view(id);
     }
 
+    @Operation(summary = "List leads", description = "Newest first, a page at a time. For everybody signed in.")
     @GetMapping
-    PageView list(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) String owner,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
-            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+    PageView list(@Parameter(description = "Only leads in this stage") @RequestParam(required = false) LeadStage stage,
+            @Parameter(description = "Only leads owned by this user id") @RequestParam(required = false) String owner,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Leads per page") @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Leads.Page result = leads.page(stage, owner, page, size);
         return new PageView(result.items().stream().map(l -> LeadView.of(l, null, null)).toList(), result.page(),
                 result.size(), result.total());
     }
 
+    @Operation(summary = "Import leads from CSV", description = """
+            A header row with the field names of "Capture a lead", then one lead per row; `engagements` holds \
+            `type@timestamp` pairs separated by `;`. Every row is reported: created, duplicate (of an open lead) or \
+            rejected with its invalid fields; a bad row never blocks the others. Imported leads are scored, judged \
+            and routed in the background. For the groups that may create leads.""")
+    @ApiResponse(responseCode = "200", description = "What became of every row")
+    @ApiResponse(responseCode = "403", description = "Not in a group that may import leads")
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
     LeadImport.Report importCsv(@RequestBody String csv) throws IOException {
         user.requireAny(CAPTURING_GROUPS, "import leads");

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,6 +19,10 @@ import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.sla.BusinessTime;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * The alignment reports, for managers of both sides and admins. Every report covers whole days {@code from}
@@ -25,6 +30,11 @@ import dev.handoff.sla.BusinessTime;
  */
 @RestController
 @RequestMapping("/api/reports")
+@Tag(name = "Reports", description = """
+        Figures both teams trust, for sales-managers, marketing-managers and camunda-admin. A period is whole days \
+        `from` to `to` (both included, default the last 90 days) in the business-hours zone.""")
+@ApiResponse(responseCode = "200", description = "The report")
+@ApiResponse(responseCode = "403", description = "Not a sales or marketing manager")
 class ReportController {
 
     static final List<String> READERS = List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS);
@@ -58,51 +68,82 @@ class ReportController {
         this.zone = businessTime.hours().zone();
     }
 
+    @Operation(summary = "Funnel", description = """
+            Leads created in the period: how many reached MQL, SAL, SQL, opportunity and won, the conversion rates, \
+            per MQL definition version and per source and campaign.""")
     @GetMapping("/funnel")
-    FunnelReport.Funnel funnel(ReportQuery query) {
+    FunnelReport.Funnel funnel(@ParameterObject ReportQuery query) {
         authorize();
         return funnel.funnel(window(query.from(), query.to()), filter(query));
     }
 
+    @Operation(summary = "SLA compliance", description = """
+            SDR clocks started in the period: compliance, accepted within the SLA, median and p90 time to accept in \
+            business time, breaches, reassignments and escalations per team and rep, the weekly trend, and \
+            speed-to-lead (created to first contact, wall-clock).""")
     @GetMapping("/sla")
-    SlaReport.Sla sla(ReportQuery query) {
+    SlaReport.Sla sla(@ParameterObject ReportQuery query) {
         authorize();
         return sla.sla(window(query.from(), query.to()), filter(query), zone);
     }
 
+    @Operation(summary = "Rejections", description = """
+            Rejections by reason, campaign and rep; review and arbitration outcomes; the acceptance rate of the \
+            period's SDR decisions against its target.""")
     @GetMapping("/rejections")
-    RejectionReport.Rejections rejections(ReportQuery query) {
+    RejectionReport.Rejections rejections(@ParameterObject ReportQuery query) {
         authorize();
         return rejections.rejections(window(query.from(), query.to()), filter(query));
     }
 
     /** Content has no team, source or campaign; {@code rep} means the requester. */
+    @Operation(summary = "Content requests", description = """
+            Content requests of the period: status, reuse rate, triage and cycle time, revisions, alignment items \
+            and ratings. Only `rep` (the requester) narrows it; team, source and campaign do not apply.""")
     @GetMapping("/content")
-    ContentReport.Content content(ReportQuery query) {
+    ContentReport.Content content(@ParameterObject ReportQuery query) {
         authorize();
         return content.content(window(query.from(), query.to()), filter(null, query.rep(), null, null));
     }
 
+    @Operation(summary = "Revenue attribution", description = """
+            Won revenue closed in the period by source and campaign: outbound deals are sales-sourced, the rest \
+            marketing-sourced; both teams are credited with all of it.""")
     @GetMapping("/attribution")
-    AttributionReport.Attribution attribution(ReportQuery query) {
+    AttributionReport.Attribution attribution(@ParameterObject ReportQuery query) {
         authorize();
         return attribution.attribution(window(query.from(), query.to()), filter(query));
     }
 
+    @Operation(summary = "Quarter diagnosis", description = """
+            SLA_NOT_HONOURED, LEADS_BELOW_EXPECTATION, MESSAGE_MISMATCH or HEALTHY (NO_DATA without leads), checked \
+            in that order, with the findings, the quarter's figures and the targets.""")
+    @ApiResponse(responseCode = "400", description = "The quarter or source is invalid: `errors` names it")
     @GetMapping("/quarter-diagnosis")
-    QuarterDiagnosis.Diagnosis quarterDiagnosis(@RequestParam(required = false) String quarter,
-            @RequestParam(required = false) String team, @RequestParam(required = false) String source,
-            @RequestParam(required = false) String campaign) {
+    QuarterDiagnosis.Diagnosis quarterDiagnosis(
+            @Parameter(description = "The quarter, e.g. 2026-Q4; default the current one")
+            @RequestParam(required = false) String quarter,
+            @Parameter(description = "Only this sales team (group)") @RequestParam(required = false) String team,
+            @Parameter(description = "Only leads of this source") @RequestParam(required = false) String source,
+            @Parameter(description = "Only leads of this campaign") @RequestParam(required = false) String campaign) {
         authorize();
         return diagnosis.diagnose(quarter == null ? currentQuarter() : quarter, filter(team, null, source, campaign),
                 zone);
     }
 
+    @Operation(summary = "Bottlenecks", description = """
+            Per activity of a process, from the engine's history: how many wait now, the median and p90 duration of \
+            those that ended in the period, and user tasks past their due date. Give the key or the id.""")
+    @ApiResponse(responseCode = "404", description = "No such process definition that you may read")
     @GetMapping("/bottlenecks")
-    BottleneckReport.Bottlenecks bottlenecks(@RequestParam(required = false) String processDefinitionKey,
-            @RequestParam(required = false) String processDefinitionId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    BottleneckReport.Bottlenecks bottlenecks(
+            @Parameter(description = "The process's key, e.g. lead-lifecycle (its latest version)")
+            @RequestParam(required = false) String processDefinitionKey,
+            @Parameter(description = "Or one version's id") @RequestParam(required = false) String processDefinitionId,
+            @Parameter(description = ReportQuery.FROM) @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = ReportQuery.TO) @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         authorize();
         if (processDefinitionKey == null && processDefinitionId == null) {
             throw new InvalidInputException("processDefinitionKey", "is required (or processDefinitionId)");
@@ -119,10 +160,17 @@ class ReportController {
     }
 
     /** What the alignment reviews reviewed in the period decided, newest first. */
+    @Operation(summary = "Alignment reviews", description = """
+            What the alignment reviews held in the period decided: period, verdict, follow-up, notes, objectives, \
+            who and when, newest first.""")
     @GetMapping("/reviews")
-    List<ReviewLog.Review> reviews(@RequestParam(required = false) String cadence,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+    List<ReviewLog.Review> reviews(
+            @Parameter(description = "Only this cadence: weekly, monthly or quarterly") @RequestParam(required = false)
+            String cadence,
+            @Parameter(description = ReportQuery.FROM) @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @Parameter(description = ReportQuery.TO) @RequestParam(required = false)
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         authorize();
         String normalized = blankToNull(cadence);
         if (normalized != null) {
