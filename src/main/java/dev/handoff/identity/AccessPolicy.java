@@ -3,6 +3,9 @@ package dev.handoff.identity;
 import static dev.handoff.identity.Groups.*;
 import static org.camunda.bpm.engine.authorization.Permissions.*;
 import static org.camunda.bpm.engine.authorization.Resources.*;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 /**
  * Who may do what in the engine, in one table. Tasks themselves are authorized by the engine as they are
- * created: a candidate group or assignee gets read and work rights on that task only.
+ * created and assigned ({@link TaskAuthorizations}): the assignee, or the candidate groups of an unassigned
+ * task, get read and work rights on that task only.
  */
 final class AccessPolicy {
 
@@ -75,7 +79,8 @@ final class AccessPolicy {
             grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
             grants.add(new Grant(group, DEPLOYMENT, "*", List.of(READ)));
             keys.forEach(key -> grants.add(new Grant(group, PROCESS_DEFINITION, key,
-                    List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK))));
+                    List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK,
+                            READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE, READ_HISTORY_VARIABLE))));
         });
         // Marketing ops own the shared definitions: they deploy models from Camunda Modeler.
         grants.add(new Grant(MARKETING_OPS, DEPLOYMENT, "*", List.of(READ, CREATE)));
