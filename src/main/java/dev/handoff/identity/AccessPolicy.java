@@ -71,8 +71,12 @@ final class AccessPolicy {
                 SALES_MANAGERS, INTEGRATION)) {
             grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, CREATE_INSTANCE)));
         }
-        // The intake API records engagement on running leads by message correlation.
+        // Whoever captures leads records engagement on running leads by message correlation (a repeated lead
+        // wakes its nurture), through Handoff's API, which runs as the caller.
         grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
+        for (String group : List.of(MARKETING_OPS, DEMAND_GEN, MARKETING_MANAGERS)) {
+            grants.add(new Grant(group, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(UPDATE_INSTANCE)));
+        }
         OVERSEES.forEach((group, keys) -> {
             grants.add(new Grant(group, APPLICATION, "cockpit", List.of(ACCESS)));
             grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
