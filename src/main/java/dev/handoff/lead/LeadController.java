@@ -30,7 +30,7 @@ import dev.handoff.platform.CurrentUser;
 @RequestMapping("/api/leads")
 class LeadController {
 
-    /** Groups that may push leads; everybody signed in may read them. */
+    /** Groups that may push leads; who reads them is {@link LeadReaders}' business. */
     static final List<String> CAPTURING_GROUPS = List.of(Groups.INTEGRATION, Groups.MARKETING_OPS, Groups.DEMAND_GEN,
             Groups.MARKETING_MANAGERS);
 
@@ -63,11 +63,13 @@ class LeadController {
     private final Leads leads;
     private final LeadImport leadImport;
     private final CurrentUser user;
+    private final LeadReaders readers;
 
-    LeadController(Leads leads, LeadImport leadImport, CurrentUser user) {
+    LeadController(Leads leads, LeadImport leadImport, CurrentUser user, LeadReaders readers) {
         this.leads = leads;
         this.leadImport = leadImport;
         this.user = user;
+        this.readers = readers;
     }
 
     @PostMapping
@@ -101,14 +103,16 @@ class LeadController {
 
     @GetMapping("/{id}")
     LeadView get(@PathVariable String id) {
-        return view(id);
+        Leads.Details details = leads.details(id);
+        readers.requireReadable(details.lead());
+        return LeadView.of(details.lead(), details.engagements(), details.timeline());
     }
 
     @GetMapping
     PageView list(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) String owner,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Leads.Page result = leads.page(stage, owner, page, size);
+        Leads.Page result = leads.page(stage, owner, readers.scope(), page, size);
         return new PageView(result.items().stream().map(l -> LeadView.of(l, null, null)).toList(), result.page(),
                 result.size(), result.total());
     }

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
 
-/** Capturing a lead again with the caller's own rights, also in a CSV import. */
+/** Who reads which lead, and capturing a lead again with the caller's own rights, also in a CSV import. */
 @IntegrationTest
 class LeadAccessIT {
 
@@ -80,6 +80,35 @@ class LeadAccessIT {
 
         JsonNode byDean = Api.as(port, "dean").postRaw("/api/leads/import", "text/csv", csv).json();
         assertThat(byDean.path("results").get(0).path("status").asText()).as(byDean.toString()).isEqualTo("DUPLICATE");
+    }
+
+    @Test
+    void repsReadTheirOwnLeadsAndTheirTeamsUnroutedOnesContentMarketingNone() {
+        String id = intake().post("/api/leads", LeadApiIT.vp(null)).json().path("id").asText();
+        String owner = Api.as(port, "sally").get("/api/leads/" + id).json().path("owner").asText();
+        String other = SalesHandoffIT.SDRS.stream().filter(s -> !s.equals(owner)).findFirst().orElseThrow();
+
+        assertThat(Api.as(port, owner).get("/api/leads/" + id).status()).isEqualTo(200);
+        assertThat(Api.as(port, other).get("/api/leads/" + id).status()).isEqualTo(403);
+        assertThat(Api.as(port, "alex").get("/api/leads/" + id).status()).isEqualTo(403);
+        assertThat(Api.as(port, "cora").get("/api/leads/" + id).status()).isEqualTo(403);
+        assertThat(Api.as(port, "cora").get("/api/leads").status()).isEqualTo(403);
+        for (String reader : List.of("mona", "dean", "mark", "sally", "admin", "intake")) {
+            assertThat(Api.as(port, reader).get("/api/leads/" + id).status()).as(reader).isEqualTo(200);
+        }
+
+        JsonNode page = Api.as(port, other).get("/api/leads?size=200").json();
+        assertThat(page.path("items")).isNotNull();
+        for (JsonNode lead : page.path("items")) {
+            assertThat(lead.path("owner").isMissingNode() ? "sdr" : lead.path("owner").asText())
+                    .as(lead.toString()).isIn(other, "sdr");
+            if (lead.path("owner").isMissingNode()) {
+                assertThat(lead.path("team").asText()).isEqualTo("sdr");
+            }
+        }
+        assertThat(page.path("items").findValuesAsText("id")).doesNotContain(id);
+        assertThat(Api.as(port, owner).get("/api/leads?size=200").json().path("items").findValuesAsText("id"))
+                .contains(id);
     }
 
     private Api intake() {
