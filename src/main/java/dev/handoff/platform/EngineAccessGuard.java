@@ -26,8 +26,10 @@ import dev.handoff.identity.Groups;
  * <li>integration accounts push leads through Handoff's API only: they may not sign in to the webapps (the
  * login answers as to a wrong password) and never reach the engine, so they never skip Handoff's
  * validation;</li>
- * <li>nothing answers anonymously, not even the list of engines, which the engine's filter and the webapps
- * leave open.</li>
+ * <li>/engine-rest answers nobody anonymously, not even the list of engines, which the engine's filter
+ * leaves open; the webapps' list of engine names stays open, as their login page reads it before it signs
+ * in (and says the engine does not exist when it is empty);</li>
+ * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do.</li>
  * </ul>
  * What a signed-in person may then do is the engine's authorizations' business.
  */
@@ -50,7 +52,7 @@ class EngineAccessGuard extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         boolean webapps = path.startsWith(webappApi);
         List<String> groups = webapps ? sessionGroups(request) : engineRestGroups(request);
-        if (webapps && groups == null && isLogin(path, request)) {
+        if (webapps && isLogin(path, request)) {
             // Refused like a wrong password, whatever the password: the answer tells nobody that it is right.
             if (groupsOf(request.getParameter("username")).contains(Groups.INTEGRATION)) {
                 response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
@@ -63,10 +65,16 @@ class EngineAccessGuard extends OncePerRequestFilter {
             Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", INTEGRATION_ONLY);
             return;
         }
-        if (groups == null && (!webapps || isEngineList(path))) {
+        String app = pluginApp(path);
+        if (webapps && groups != null && app != null && !sessionApps(request).contains(app)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "The " + app + " API is for those who may use " + app + ".");
+            return;
+        }
+        if (groups == null && !webapps) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"handoff\"");
             Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
-                    "Sign in with HTTP basic authentication (/engine-rest) or a Camunda webapp session.");
+                    "Sign in with HTTP basic authentication.");
             return;
         }
         chain.doFilter(request, response);
@@ -98,6 +106,32 @@ class EngineAccessGuard extends OncePerRequestFilter {
                 .toList();
     }
 
+    /** The apps the webapp session's user may open, as the login worked them out. */
+    private static List<String> sessionApps(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        return authentications == null ? List.of() : authentications.getAuthentications().stream()
+                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
+                .flatMap(a -> a.getAuthorizedApps() == null ? java.util.stream.Stream.empty()
+                        : a.getAuthorizedApps().stream())
+                .toList();
+    }
+
+    /**
+     * The webapp whose own API (Cockpit's plugins, Admin's, Tasklist's) the path belongs to, or null for the
+     * engine API, the sign-in endpoints and the plugins' scripts, which every page loads. The webapps check
+     * this for their pages only.
+     */
+    private String pluginApp(String path) {
+        for (String app : List.of("cockpit", "tasklist", "admin")) {
+            if (path.startsWith(webappApi + app + "/") && !path.startsWith(webappApi + "admin/auth/")
+                    && !path.contains("/static/")) {
+                return app;
+            }
+        }
+        return null;
+    }
+
     private List<String> groupsOf(String userId) {
         if (userId == null || userId.isBlank()) {
             return List.of();
@@ -110,7 +144,4 @@ class EngineAccessGuard extends OncePerRequestFilter {
                 && path.contains("/login/");
     }
 
-    private boolean isEngineList(String path) {
-        return path.equals(webappApi + "engine/engine") || path.equals(webappApi + "engine/engine/");
-    }
 }
