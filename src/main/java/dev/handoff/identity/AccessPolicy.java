@@ -3,6 +3,9 @@ package dev.handoff.identity;
 import static dev.handoff.identity.Groups.*;
 import static org.camunda.bpm.engine.authorization.Permissions.*;
 import static org.camunda.bpm.engine.authorization.Resources.*;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +18,8 @@ import org.camunda.bpm.engine.authorization.Resources;
 
 /**
  * Who may do what in the engine, in one table. Tasks themselves are authorized by the engine as they are
- * created: a candidate group or assignee gets read and work rights on that task only.
+ * created and assigned ({@link TaskAuthorizations}): the assignee, or the candidate groups of an unassigned
+ * task, get read and work rights on that task only.
  */
 final class AccessPolicy {
 
@@ -67,15 +71,20 @@ final class AccessPolicy {
                 SALES_MANAGERS, INTEGRATION)) {
             grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, CREATE_INSTANCE)));
         }
-        // The intake API records engagement on running leads by message correlation.
+        // Whoever captures leads records engagement on running leads by message correlation (a repeated lead
+        // wakes its nurture), through Handoff's API, which runs as the caller.
         grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
+        for (String group : List.of(MARKETING_OPS, DEMAND_GEN, MARKETING_MANAGERS)) {
+            grants.add(new Grant(group, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(UPDATE_INSTANCE)));
+        }
         OVERSEES.forEach((group, keys) -> {
             grants.add(new Grant(group, APPLICATION, "cockpit", List.of(ACCESS)));
             grants.add(new Grant(group, DECISION_DEFINITION, "*", List.of(READ, READ_HISTORY)));
             grants.add(new Grant(group, DECISION_REQUIREMENTS_DEFINITION, "*", List.of(READ)));
             grants.add(new Grant(group, DEPLOYMENT, "*", List.of(READ)));
             keys.forEach(key -> grants.add(new Grant(group, PROCESS_DEFINITION, key,
-                    List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK))));
+                    List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK,
+                            READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE, READ_HISTORY_VARIABLE))));
         });
         // Marketing ops own the shared definitions: they deploy models from Camunda Modeler.
         grants.add(new Grant(MARKETING_OPS, DEPLOYMENT, "*", List.of(READ, CREATE)));

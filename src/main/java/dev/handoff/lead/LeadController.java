@@ -35,7 +35,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Tag(name = "Leads", description = "Capture leads, record what they do, report deal outcomes and read them back")
 class LeadController {
 
-    /** Groups that may push leads; everybody signed in may read them. */
+    /** Groups that may push leads; who reads them is {@link LeadReaders}' business. */
     static final List<String> CAPTURING_GROUPS = List.of(Groups.INTEGRATION, Groups.MARKETING_OPS, Groups.DEMAND_GEN,
             Groups.MARKETING_MANAGERS);
 
@@ -68,11 +68,13 @@ class LeadController {
     private final Leads leads;
     private final LeadImport leadImport;
     private final CurrentUser user;
+    private final LeadReaders readers;
 
-    LeadController(Leads leads, LeadImport leadImport, CurrentUser user) {
+    LeadController(Leads leads, LeadImport leadImport, CurrentUser user, LeadReaders readers) {
         this.leads = leads;
         this.leadImport = leadImport;
         this.user = user;
+        this.readers = readers;
     }
 
     @Operation(summary = "Capture a lead", description = """
@@ -135,7 +137,9 @@ class LeadController {
     @ApiResponse(responseCode = "404", description = "No lead with this id")
     @GetMapping("/{id}")
     LeadView get(@Parameter(description = "The lead's id") @PathVariable String id) {
-        return view(id);
+        Leads.Details details = leads.details(id);
+        readers.requireReadable(details.lead());
+        return LeadView.of(details.lead(), details.engagements(), details.timeline());
     }
 
     @Operation(summary = "List leads", description = "Newest first, a page at a time. For everybody signed in.")
@@ -144,7 +148,7 @@ class LeadController {
             @Parameter(description = "Only leads owned by this user id") @RequestParam(required = false) String owner,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
             @Parameter(description = "Leads per page") @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        Leads.Page result = leads.page(stage, owner, page, size);
+        Leads.Page result = leads.page(stage, owner, readers.scope(), page, size);
         return new PageView(result.items().stream().map(l -> LeadView.of(l, null, null)).toList(), result.page(),
                 result.size(), result.total());
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
+import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.FieldProblem;
 import dev.handoff.platform.InvalidInputException;
 
@@ -42,9 +43,11 @@ class LeadImport {
     private static final int THREADS = 4;
 
     private final Leads leads;
+    private final CurrentUser user;
 
-    LeadImport(Leads leads) {
+    LeadImport(Leads leads, CurrentUser user) {
         this.leads = leads;
+        this.user = user;
     }
 
     Report importCsv(String csv, String actor) throws IOException {
@@ -73,7 +76,8 @@ class LeadImport {
             RowResult[] results = new RowResult[rows.size()];
             List<Future<?>> futures = new ArrayList<>();
             for (List<Integer> group : byEmail.values()) {
-                futures.add(pool.submit(() -> group.forEach(i -> results[i] = importRow(i + 2, rows.get(i), actor))));
+                futures.add(pool.submit(
+                        user.carry(() -> group.forEach(i -> results[i] = importRow(i + 2, rows.get(i), actor)))));
             }
             for (Future<?> future : futures) {
                 future.get();

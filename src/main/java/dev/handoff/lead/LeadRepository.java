@@ -60,18 +60,19 @@ class LeadRepository {
                 .query(LeadRepository::lead).optional();
     }
 
-    List<Lead> page(LeadStage stage, String owner, int page, int size) {
-        return filtered("select " + COLUMNS + " from lead", stage, owner,
+    List<Lead> page(LeadStage stage, String owner, LeadReaders.Scope scope, int page, int size) {
+        return filtered("select " + COLUMNS + " from lead", stage, owner, scope,
                 " order by created_at desc, id limit :size offset :offset")
                 .param("size", size).param("offset", (long) page * size)
                 .query(LeadRepository::lead).list();
     }
 
-    long count(LeadStage stage, String owner) {
-        return filtered("select count(*) from lead", stage, owner, "").query(Long.class).single();
+    long count(LeadStage stage, String owner, LeadReaders.Scope scope) {
+        return filtered("select count(*) from lead", stage, owner, scope, "").query(Long.class).single();
     }
 
-    private JdbcClient.StatementSpec filtered(String select, LeadStage stage, String owner, String tail) {
+    private JdbcClient.StatementSpec filtered(String select, LeadStage stage, String owner, LeadReaders.Scope scope,
+            String tail) {
         StringBuilder sql = new StringBuilder(select).append(" where 1 = 1");
         if (stage != null) {
             sql.append(" and stage = :stage");
@@ -79,7 +80,13 @@ class LeadRepository {
         if (owner != null) {
             sql.append(" and owner = :owner");
         }
+        if (!scope.all()) {
+            sql.append(" and (owner = :reader or owner is null and team in (:readerTeams))");
+        }
         JdbcClient.StatementSpec spec = jdbc.sql(sql.append(tail).toString());
+        if (!scope.all()) {
+            spec = spec.param("reader", scope.owner()).param("readerTeams", scope.unroutedTeams());
+        }
         if (stage != null) {
             spec = spec.param("stage", stage.name());
         }

@@ -131,8 +131,9 @@ public class Leads {
         return new Details(lead, repository.engagements(leadId), repository.events(leadId));
     }
 
-    public Page page(LeadStage stage, String owner, int page, int size) {
-        return new Page(repository.page(stage, owner, page, size), page, size, repository.count(stage, owner));
+    Page page(LeadStage stage, String owner, LeadReaders.Scope scope, int page, int size) {
+        return new Page(repository.page(stage, owner, scope, page, size), page, size,
+                repository.count(stage, owner, scope));
     }
 
     /** Throws {@link InvalidInputException} naming every invalid field. */

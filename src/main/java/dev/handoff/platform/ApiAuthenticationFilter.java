@@ -2,8 +2,10 @@ package dev.handoff.platform;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -16,14 +18,18 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.filter.util.CsrfConstants;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates Handoff's own endpoints against the engine's identity service: an open Camunda webapp
- * session, or HTTP basic (which keeps the engine's login throttling). The engine then applies its
+ * session (whose changes need the webapps' CSRF token, like theirs), or HTTP basic (which keeps the engine's
+ * login throttling and needs no token: a browser never adds it to a forged request by itself). The engine then applies its
  * authorizations to that user for the rest of the request.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     private final IdentityService identityService;
     private final String engineName;
@@ -62,6 +68,13 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String userId = sessionUser(request);
+        if (userId != null && !SAFE_METHODS.contains(request.getMethod()) && !hasCsrfToken(request)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "CSRF token required",
+                    "A change made with a webapp session needs the session's token in the "
+                            + CsrfConstants.CSRF_TOKEN_HEADER_NAME + " header, as the Camunda webapps send it "
+                            + "from the " + CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME + " cookie.");
+            return;
+        }
         if (userId == null) {
             userId = basicUser(request);
         }
@@ -102,6 +115,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                 && accept.contains("text/html");
     }
 
+    /** Cross-site requests carry the session cookie but cannot read the token the webapps keep in the session. */
+    private static boolean hasCsrfToken(HttpServletRequest request) {
+        Object expected = request.getSession().getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME);
+        String sent = request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME);
+        return expected instanceof String token && sent != null && MessageDigest.isEqual(
+                token.getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8));
+    }
+
     private String sessionUser(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         if (session == null) {
@@ -114,6 +135,11 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     private String basicUser(HttpServletRequest request) {
+        return basicUser(identityService, request);
+    }
+
+    /** The user whose HTTP basic credentials the request carries and the identity service accepts, or null. */
+    static String basicUser(IdentityService identityService, HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return null;

@@ -31,6 +31,22 @@ public class CurrentUser {
         return id != null ? id : fallback != null ? fallback : "system";
     }
 
+    /**
+     * The work as it would run on this thread, for another thread: background work on the caller's behalf
+     * keeps the caller's rights instead of running unauthenticated, which the engine does not check.
+     */
+    public Runnable carry(Runnable work) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return () -> {
+            identityService.setAuthentication(authentication);
+            try {
+                work.run();
+            } finally {
+                identityService.clearAuthentication();
+            }
+        };
+    }
+
     public List<String> groups() {
         Authentication authentication = identityService.getCurrentAuthentication();
         return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();

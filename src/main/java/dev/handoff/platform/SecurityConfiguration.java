@@ -1,6 +1,12 @@
 package dev.handoff.platform;
 
+import java.io.IOException;
 import java.util.List;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,6 +17,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.handoff.identity.Groups;
 
@@ -31,11 +38,32 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** After the engine's authentication filter on /engine-rest; before the webapps' own filters on their API. */
     @Bean
-    FilterRegistrationBean<EngineRestGuard> engineRestGuard(IdentityService identityService) {
-        var registration = new FilterRegistrationBean<>(new EngineRestGuard(identityService));
-        registration.addUrlPatterns("/engine-rest/*");
+    FilterRegistrationBean<EngineAccessGuard> engineAccessGuard(IdentityService identityService,
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        var registration = new FilterRegistrationBean<>(new EngineAccessGuard(identityService, webappPath));
+        registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
+        return registration;
+    }
+
+    /**
+     * Spring's error page answers only the errors forwarded to it; called directly it would report a 500
+     * without any error.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> directErrorRequests() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws IOException {
+                Problems.write(response, HttpServletResponse.SC_NOT_FOUND, "Not found", "No such resource.");
+            }
+        });
+        registration.addUrlPatterns("/error", "/error/*");
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
 

@@ -78,6 +78,50 @@ class PlatformSecurityIT {
     }
 
     @Test
+    void integrationAccountsCannotSignInToTheWebapps() {
+        Api browser = Api.browser(port);
+        Api.Response login = browser.logIn("intake", "intake");
+        assertThat(login.status()).as(login.body()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/engine/engine/default/process-instance/count").status()).isEqualTo(401);
+        assertThat(browser.get("/camunda/api/engine/engine/default/process-instance").status()).isEqualTo(401);
+        assertThat(browser.logIn("intake", "wrong").status()).isEqualTo(401);
+        assertThat(Api.browser(port).logIn("sam", "sam").status()).isEqualTo(200);
+    }
+
+    @Test
+    void theEngineRestListAndTheErrorPageTellAnonymousCallersNothing() {
+        assertThat(Api.anonymous(port).get("/engine-rest/engine").status()).isEqualTo(401);
+        // The webapps' login page reads the engines' names before it signs in; they are in every webapp URL.
+        assertThat(Api.browser(port).get("/camunda/api/engine/engine/").status()).isEqualTo(200);
+        assertThat(Api.as(port, "sam").get("/engine-rest/engine").status()).isEqualTo(200);
+        Api.Response list = Api.webappSession(port, "sam").get("/camunda/api/engine/engine/");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.json().get(0).path("name").asText()).isEqualTo("default");
+        Api.Response error = Api.anonymous(port).get("/error");
+        assertThat(error.status()).isEqualTo(404);
+        assertThat(error.contentType()).startsWith("application/problem+json");
+        // Errors forwarded to it are still rendered as before.
+        assertThat(Api.anonymous(port).get("/engine-rest/process-definition").status()).isEqualTo(401);
+        assertThat(Api.as(port, "sam").get("/api/no-such-endpoint").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aChangeThroughAWebappSessionNeedsItsCsrfToken() {
+        Map<String, Object> request = Map.of("type", "battlecard", "title", "CSRF check " + UUID.randomUUID(),
+                "need", "Prospects ask about pricing", "persona", "Head of IT",
+                "neededBy", java.time.LocalDate.now().plusDays(14).toString());
+        Api session = Api.webappSession(port, "sam");
+
+        Api.Response forged = session.withoutXsrfToken().post("/api/content-requests", request);
+        assertThat(forged.status()).as(forged.body()).isEqualTo(403);
+        assertThat(forged.contentType()).startsWith("application/problem+json");
+        assertThat(session.withoutXsrfToken().get("/api/content").status()).isEqualTo(200);
+        Api.Response sent = session.post("/api/content-requests", request);
+        assertThat(sent.status()).as(sent.body()).isEqualTo(201);
+        assertThat(Api.as(port, "sam").post("/api/content-requests", request).status()).isEqualTo(201);
+    }
+
+    @Test
     void everyDemoUserSeesTheFiltersOfItsRole() {
         List<String> common = List.of("My tasks", "My group's tasks", "Due soon / overdue");
         Map<String, List<String>> queues = Map.of(

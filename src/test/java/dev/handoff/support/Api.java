@@ -1,6 +1,9 @@
 package dev.handoff.support;
 
+import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,13 +18,57 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client;
     private final String base;
     private final String authorization;
+    /** A browser's cookies (webapp session, XSRF-TOKEN), or null for a script's stateless calls. */
+    private final CookieManager cookies;
+    private final boolean sendsXsrfToken;
 
     private Api(String base, String authorization) {
+        this(base, authorization, null, false);
+    }
+
+    private Api(String base, String authorization, CookieManager cookies, boolean sendsXsrfToken) {
         this.base = base;
         this.authorization = authorization;
+        this.cookies = cookies;
+        this.sendsXsrfToken = sendsXsrfToken;
+        HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+        this.client = (cookies == null ? builder : builder.cookieHandler(cookies)).build();
+    }
+
+    /**
+     * A browser without credentials: it keeps cookies and, like the Camunda webapps, sends the XSRF-TOKEN
+     * cookie's value back as the X-XSRF-TOKEN header; sign in with {@link #logIn}.
+     */
+    public static Api browser(int port) {
+        return new Api("http://localhost:" + port, null, new CookieManager(), true);
+    }
+
+    /** A demo user signed in on the webapps' login form (its password is its id), with its session. */
+    public static Api webappSession(int port, String user) {
+        Api browser = browser(port);
+        Response login = browser.logIn(user, user);
+        if (login.status() != 200) {
+            throw new AssertionError("Webapp login of " + user + " failed: " + login);
+        }
+        // The login starts a new session; like the webapps' next call, this picks up its XSRF token.
+        browser.get("/camunda/api/admin/auth/user/default");
+        return browser;
+    }
+
+    /** Signs in as the welcome page's form does: picks up the XSRF-TOKEN cookie first, then posts the form. */
+    public Response logIn(String user, String password) {
+        get("/camunda/app/welcome/default/");
+        return postRaw("/camunda/api/admin/auth/user/default/login/welcome", "application/x-www-form-urlencoded",
+                "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8));
+    }
+
+    /** The same browser session, but its requests leave out the X-XSRF-TOKEN header (a forged request). */
+    public Api withoutXsrfToken() {
+        return new Api(base, authorization, cookies, false);
     }
 
     public static Api anonymous(int port) {
@@ -94,6 +141,10 @@ public final class Api {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (cookies != null && sendsXsrfToken) {
+            cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                    .map(HttpCookie::getValue).findFirst().ifPresent(token -> builder.header("X-XSRF-TOKEN", token));
         }
         return builder;
     }

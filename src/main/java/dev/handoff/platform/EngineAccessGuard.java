@@ -1,0 +1,147 @@
+package dev.handoff.platform;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
+import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.handoff.identity.Groups;
+
+/**
+ * The two ways into the engine, /engine-rest (HTTP basic, after the engine's authentication filter) and the
+ * webapps' API under /camunda/api (a webapp session), go through this one guard:
+ * <ul>
+ * <li>integration accounts push leads through Handoff's API only: they may not sign in to the webapps (the
+ * login answers as to a wrong password) and never reach the engine, so they never skip Handoff's
+ * validation;</li>
+ * <li>/engine-rest answers nobody anonymously, not even the list of engines, which the engine's filter
+ * leaves open; the webapps' list of engine names stays open, as their login page reads it before it signs
+ * in (and says the engine does not exist when it is empty);</li>
+ * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do.</li>
+ * </ul>
+ * What a signed-in person may then do is the engine's authorizations' business.
+ */
+class EngineAccessGuard extends OncePerRequestFilter {
+
+    private static final String INTEGRATION_ONLY = "Integration accounts use Handoff's API under /api, not the "
+            + "engine's REST API or the Camunda webapps.";
+
+    private final IdentityService identityService;
+    private final String webappApi;
+
+    EngineAccessGuard(IdentityService identityService, String webappPath) {
+        this.identityService = identityService;
+        this.webappApi = webappPath + "/api/";
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean webapps = path.startsWith(webappApi);
+        List<String> groups = webapps ? sessionGroups(request) : engineRestGroups(request);
+        if (webapps && isLogin(path, request)) {
+            // Refused like a wrong password, whatever the password: the answer tells nobody that it is right.
+            if (groupsOf(request.getParameter("username")).contains(Groups.INTEGRATION)) {
+                response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                return;
+            }
+            chain.doFilter(request, response);
+            return;
+        }
+        if (groups != null && groups.contains(Groups.INTEGRATION)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", INTEGRATION_ONLY);
+            return;
+        }
+        String app = pluginApp(path);
+        if (webapps && groups != null && app != null && !sessionApps(request).contains(app)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
+                    "The " + app + " API is for those who may use " + app + ".");
+            return;
+        }
+        if (groups == null && !webapps) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"handoff\"");
+            Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
+                    "Sign in with HTTP basic authentication.");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    /**
+     * The groups of whoever the engine's authentication filter let in on /engine-rest, or null. That filter
+     * passes the list of engines (/engine-rest/engine) through without looking at credentials: checked here.
+     */
+    private List<String> engineRestGroups(HttpServletRequest request) {
+        Authentication authentication = identityService.getCurrentAuthentication();
+        if (authentication != null) {
+            return authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+        }
+        String userId = ApiAuthenticationFilter.basicUser(identityService, request);
+        return userId == null ? null : groupsOf(userId);
+    }
+
+    /** The groups of the webapp session's user, or null without one. */
+    private static List<String> sessionGroups(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        if (authentications == null || authentications.getAuthentications().isEmpty()) {
+            return null;
+        }
+        return authentications.getAuthentications().stream()
+                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
+                .flatMap(a -> a.getGroupIds() == null ? java.util.stream.Stream.empty() : a.getGroupIds().stream())
+                .toList();
+    }
+
+    /** The apps the webapp session's user may open, as the login worked them out. */
+    private static List<String> sessionApps(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
+        return authentications == null ? List.of() : authentications.getAuthentications().stream()
+                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
+                .flatMap(a -> a.getAuthorizedApps() == null ? java.util.stream.Stream.empty()
+                        : a.getAuthorizedApps().stream())
+                .toList();
+    }
+
+    /**
+     * The webapp whose own API (Cockpit's plugins, Admin's, Tasklist's) the path belongs to, or null for the
+     * engine API, the sign-in endpoints and the plugins' scripts, which every page loads. The webapps check
+     * this for their pages only.
+     */
+    private String pluginApp(String path) {
+        for (String app : List.of("cockpit", "tasklist", "admin")) {
+            if (path.startsWith(webappApi + app + "/") && !path.startsWith(webappApi + "admin/auth/")
+                    && !path.contains("/static/")) {
+                return app;
+            }
+        }
+        return null;
+    }
+
+    private List<String> groupsOf(String userId) {
+        if (userId == null || userId.isBlank()) {
+            return List.of();
+        }
+        return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    private boolean isLogin(String path, HttpServletRequest request) {
+        return "POST".equals(request.getMethod()) && path.startsWith(webappApi + "admin/auth/user/")
+                && path.contains("/login/");
+    }
+
+}
