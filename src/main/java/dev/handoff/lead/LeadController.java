@@ -1,6 +1,7 @@
 package dev.handoff.lead;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -33,6 +34,9 @@ class LeadController {
     /** Groups that may push leads; everybody signed in may read them. */
     static final List<String> CAPTURING_GROUPS = List.of(Groups.INTEGRATION, Groups.MARKETING_OPS, Groups.DEMAND_GEN,
             Groups.MARKETING_MANAGERS);
+
+    /** Deepest page of a listing: beyond it a client narrows by stage or owner instead. */
+    static final int MAX_PAGE = 10_000;
 
     record Score(Integer fit, String grade, BigDecimal engagement) {
     }
@@ -106,7 +110,7 @@ class LeadController {
 
     @GetMapping
     PageView list(@RequestParam(required = false) LeadStage stage, @RequestParam(required = false) String owner,
-            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Leads.Page result = leads.page(stage, owner, page, size);
         return new PageView(result.items().stream().map(l -> LeadView.of(l, null, null)).toList(), result.page(),
@@ -114,7 +118,7 @@ class LeadController {
     }
 
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-    LeadImport.Report importCsv(@RequestBody String csv) throws IOException {
+    LeadImport.Report importCsv(InputStream csv) throws IOException {
         user.requireAny(CAPTURING_GROUPS, "import leads");
         return leadImport.importCsv(csv, user.id());
     }
