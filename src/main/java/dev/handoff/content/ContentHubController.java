@@ -29,6 +29,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 class ContentHubController {
 
     static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_PAGE = 10_000;
 
     record AssetDetail(Asset asset, List<Version> versions, List<Rating> ratings) {
     }
@@ -61,8 +62,8 @@ class ContentHubController {
         if (type != null && !type.isBlank() && !type.matches(NewContentRequest.TYPES)) {
             problems.add(new FieldProblem("type", "must be one of " + NewContentRequest.TYPE_LIST));
         }
-        if (page < 0) {
-            problems.add(new FieldProblem("page", "must be 0 or more"));
+        if (page < 0 || page > MAX_PAGE) {
+            problems.add(new FieldProblem("page", "must be 0 to " + MAX_PAGE));
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
             problems.add(new FieldProblem("size", "must be 1 to " + MAX_PAGE_SIZE));

@@ -12,19 +12,26 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
+import dev.handoff.lead.Leads;
 import dev.handoff.platform.FieldProblem;
+import dev.handoff.platform.InputBounds;
 import dev.handoff.sla.BusinessTime;
 
 /** One set of rules for a new request, whether it comes from the API or from Tasklist's start form. */
 @Component
 class ContentRequestValidator {
 
+    /** How far ahead a request may be needed. */
+    static final int MAX_YEARS_AHEAD = 5;
+
     private final Validator validator;
     private final BusinessTime businessTime;
+    private final Leads leads;
 
-    ContentRequestValidator(Validator validator, BusinessTime businessTime) {
+    ContentRequestValidator(Validator validator, BusinessTime businessTime, Leads leads) {
         this.validator = validator;
         this.businessTime = businessTime;
+        this.leads = leads;
     }
 
     /** Throws {@link InvalidContentInput} listing every invalid field. */
@@ -64,8 +71,27 @@ class ContentRequestValidator {
                 .map(v -> new FieldProblem(v.getPropertyPath().toString(), v.getMessage()))
                 .sorted(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message))
                 .toList());
-        if (request.neededBy() != null && request.neededBy().isBefore(EngineClock.today(businessTime.hours().zone()))) {
+        LocalDate today = EngineClock.today(businessTime.hours().zone());
+        if (request.neededBy() != null && request.neededBy().isBefore(today)) {
             problems.add(new FieldProblem(NEEDED_BY, "must be today or later"));
+        } else if (request.neededBy() != null && request.neededBy().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            problems.add(new FieldProblem(NEEDED_BY, "must be at most " + MAX_YEARS_AHEAD + " years ahead"));
+        }
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put(TYPE, request.type());
+        texts.put(TITLE, request.title());
+        texts.put(NEED, request.need());
+        texts.put(PERSONA, request.persona());
+        texts.put(LEAD_ID, request.leadId());
+        texts.forEach((field, text) -> {
+            if (text != null && !InputBounds.storable(text)) {
+                problems.add(new FieldProblem(field, InputBounds.NOT_STORABLE));
+            }
+        });
+        if (request.leadId() != null && !request.leadId().isBlank() && InputBounds.storable(request.leadId())
+                && request.leadId().length() <= 64
+                && !leads.exists(request.leadId())) {
+            problems.add(new FieldProblem(LEAD_ID, "must be the id of an existing lead"));
         }
         return problems;
     }

@@ -1,6 +1,7 @@
 package dev.handoff.lead;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -38,6 +39,9 @@ class LeadController {
     /** Groups that may push leads; who reads them is {@link LeadReaders}' business. */
     static final List<String> CAPTURING_GROUPS = List.of(Groups.INTEGRATION, Groups.MARKETING_OPS, Groups.DEMAND_GEN,
             Groups.MARKETING_MANAGERS);
+
+    /** Deepest page of a listing: beyond it a client narrows by stage or owner instead. */
+    static final int MAX_PAGE = 10_000;
 
     record Score(Integer fit, String grade, BigDecimal engagement) {
     }
@@ -146,7 +150,8 @@ class LeadController {
     @GetMapping
     PageView list(@Parameter(description = "Only leads in this stage") @RequestParam(required = false) LeadStage stage,
             @Parameter(description = "Only leads owned by this user id") @RequestParam(required = false) String owner,
-            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_PAGE)
+            int page,
             @Parameter(description = "Leads per page") @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         Leads.Page result = leads.page(stage, owner, readers.scope(), page, size);
         return new PageView(result.items().stream().map(l -> LeadView.of(l, null, null)).toList(), result.page(),
@@ -161,7 +166,7 @@ class LeadController {
     @ApiResponse(responseCode = "200", description = "What became of every row")
     @ApiResponse(responseCode = "403", description = "Not in a group that may import leads")
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-    LeadImport.Report importCsv(@RequestBody String csv) throws IOException {
+    LeadImport.Report importCsv(InputStream csv) throws IOException {
         user.requireAny(CAPTURING_GROUPS, "import leads");
         return leadImport.importCsv(csv, user.id());
     }

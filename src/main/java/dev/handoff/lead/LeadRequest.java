@@ -4,6 +4,7 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,7 +23,8 @@ public record LeadRequest(
         @Size(max = 40) @Pattern(regexp = "[+0-9 ()./-]*", message = "may hold digits, spaces and + ( ) . / - only") String phone,
         @Size(max = 150) String jobTitle,
         @Size(max = 200) String company,
-        @Positive(message = "must be a whole number of employees, at least 1") Integer companySize,
+        @Positive(message = "must be a whole number of employees, at least 1")
+        @Max(value = 10_000_000, message = "must be at most 10,000,000 employees") Integer companySize,
         @Size(max = 100) String industry,
         @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code such as DE or US") @IsoCountry String country,
         @NotNull(message = "is required (inbound, outbound, event, partner, referral)") LeadSource source,

@@ -27,6 +27,11 @@ import dev.handoff.platform.NotFoundException;
 public class Leads {
 
     /** What a submission did: a new lead, or the open lead it repeats. */
+    /** The largest deal amount the lead table holds (NUMERIC(14, 2)). */
+    static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("999999999999.99");
+    /** Engagements one lead may collect over its life; more is a client sending the same events in a loop. */
+    public static final int MAX_ENGAGEMENTS_PER_LEAD = 1_000;
+
     public record Capture(Lead lead, boolean created) {
     }
 
@@ -104,6 +109,10 @@ public class Leads {
         }
         if ("won".equals(outcome) && amount != null && amount.signum() < 0) {
             problems.add(new FieldProblem("amount", "must be 0 or more"));
+        } else if ("won".equals(outcome) && amount != null && (amount.compareTo(MAX_AMOUNT) > 0
+                || amount.stripTrailingZeros().scale() > 2)) {
+            problems.add(new FieldProblem("amount", "must be at most " + MAX_AMOUNT.toPlainString()
+                    + " with at most 2 decimals"));
         }
         if ("lost".equals(outcome) && (reason == null || reason.isBlank())) {
             problems.add(new FieldProblem("reason", "is required for a lost deal"));
@@ -124,6 +133,10 @@ public class Leads {
             }
         });
         return repository.findById(leadId).orElseThrow();
+    }
+
+    public boolean exists(String leadId) {
+        return repository.findById(leadId).isPresent();
     }
 
     public Details details(String leadId) {
@@ -185,6 +198,11 @@ public class Leads {
 
     private void mergeOnce(String leadId, List<Engagement> engagements, String actor) {
         transaction.executeWithoutResult(status -> {
+            int held = repository.engagements(leadId).size();
+            if (held + engagements.size() > MAX_ENGAGEMENTS_PER_LEAD) {
+                throw new InvalidInputException("engagements", "the lead holds " + held + " engagements; at most "
+                        + MAX_ENGAGEMENTS_PER_LEAD + " per lead");
+            }
             OffsetDateTime now = EngineClock.now();
             int added = repository.addEngagements(leadId, engagements, now);
             if (added == 0) {

@@ -15,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -29,8 +30,11 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
  * Every error of Handoff's API is RFC 9457 problem details; validation errors add an {@code errors} array
  * of {@code {field, message}} so a client can point at the field.
  */
-@RestControllerAdvice(basePackages = "dev.handoff")
+@RestControllerAdvice
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final java.util.Set<String> OWN_MESSAGES = java.util.Set.of(InputBounds.NOT_STORABLE,
+            InputBounds.OUT_OF_RANGE, StrictJson.NOT_TEXT);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -48,10 +52,13 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         FieldProblem problem;
-        if (ex.getCause() instanceof InvalidFormatException invalid) {
+        if (ex.getCause() instanceof InvalidFormatException invalid && OWN_MESSAGES.contains(invalid.getOriginalMessage())) {
+            problem = new FieldProblem(path(invalid), invalid.getOriginalMessage());
+        } else if (ex.getCause() instanceof InvalidFormatException invalid) {
             String allowed = invalid.getTargetType() != null && invalid.getTargetType().isEnum()
                     ? " (allowed: " + List.of(invalid.getTargetType().getEnumConstants()) + ")" : "";
-            problem = new FieldProblem(path(invalid), "cannot read '" + invalid.getValue() + "'" + allowed);
+            problem = new FieldProblem(path(invalid), "cannot read '" + InputBounds.abbreviate(invalid.getValue()) + "'"
+                    + allowed);
         } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
             problem = new FieldProblem(path(mapping), "has the wrong type");
         } else {
@@ -67,7 +74,14 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         Class<?> type = ex.getRequiredType();
         String allowed = type != null && type.isEnum() ? " (allowed: " + List.of(type.getEnumConstants()) + ")" : "";
         return ResponseEntity.badRequest().body(invalid(List.of(
-                new FieldProblem(field, "cannot read '" + ex.getValue() + "'" + allowed))));
+                new FieldProblem(field, "cannot read '" + InputBounds.abbreviate(ex.getValue()) + "'" + allowed))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(ex.getParameterName(),
+                "is required"))));
     }
 
     @Override
@@ -102,7 +116,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
                 ex.getMessage()));
     }
 
-    private static ProblemDetail invalid(List<FieldProblem> errors) {
+    private static ProblemDetail invalid(List<FieldProblem> given) {
+        List<FieldProblem> errors = given.stream().map(e -> new FieldProblem(InputBounds.abbreviate(e.field()),
+                e.message() != null && e.message().length() > 300 ? e.message().substring(0, 300) + "…" : e.message()))
+                .toList();
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s") + ": "
                         + String.join(", ", errors.stream().map(FieldProblem::field).toList()));

@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import dev.handoff.platform.InputBounds;
 import dev.handoff.platform.InvalidInputException;
 
 /**
@@ -66,6 +67,10 @@ class QuarterDiagnosis {
             throw new InvalidInputException("quarter", "must be a quarter such as 2026-Q4");
         }
         LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), (Integer.parseInt(m.group(2)) - 1) * 3 + 1, 1);
+        if (!InputBounds.inRange(first)) {
+            throw new InvalidInputException("quarter", "must be a quarter of the years "
+                    + InputBounds.EARLIEST.getYear() + " to " + InputBounds.LATEST.getYear());
+        }
         return Window.of(first, first.plusMonths(3).minusDays(1), zone);
     }
 

@@ -2,6 +2,8 @@ package dev.handoff.report;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.RepositoryService;
@@ -16,6 +18,8 @@ import dev.handoff.identity.Groups;
 import dev.handoff.lead.LeadSource;
 import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.EngineClock;
+import dev.handoff.platform.FieldProblem;
+import dev.handoff.platform.InputBounds;
 import dev.handoff.platform.InvalidInputException;
 import dev.handoff.platform.NotFoundException;
 import dev.handoff.sla.BusinessTime;
@@ -39,6 +43,8 @@ class ReportController {
 
     static final List<String> READERS = List.of(Groups.SALES_MANAGERS, Groups.MARKETING_MANAGERS);
     static final int DEFAULT_DAYS = 90;
+    /** The longest report window: three years. */
+    static final int MAX_DAYS = 1096;
 
     private final FunnelReport funnel;
     private final SlaReport sla;
@@ -187,11 +193,29 @@ class ReportController {
         user.requireAny(READERS, "read the alignment reports");
     }
 
+    /**
+     * The report's whole days, within {@link InputBounds#EARLIEST} and {@link InputBounds#LATEST} and at most
+     * {@link #MAX_DAYS} long: a report holds one entry per week of its window, so a window of millions of years
+     * would fill the heap.
+     */
     private Window window(LocalDate from, LocalDate to) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (from != null && !InputBounds.inRange(from)) {
+            problems.add(new FieldProblem("from", InputBounds.OUT_OF_RANGE));
+        }
+        if (to != null && !InputBounds.inRange(to)) {
+            problems.add(new FieldProblem("to", InputBounds.OUT_OF_RANGE));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
         LocalDate end = to != null ? to : EngineClock.now().atZoneSameInstant(zone).toLocalDate();
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_DAYS - 1);
         if (start.isAfter(end)) {
             throw new InvalidInputException("from", "must not be after to (" + end + ")");
+        }
+        if (ChronoUnit.DAYS.between(start, end) + 1 > MAX_DAYS) {
+            throw new InvalidInputException("from", "must be at most " + MAX_DAYS + " days before to (" + end + ")");
         }
         return Window.of(start, end, zone);
     }

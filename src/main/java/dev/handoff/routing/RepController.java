@@ -3,6 +3,7 @@ package dev.handoff.routing;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,8 @@ import dev.handoff.platform.CurrentUser;
 class RepController {
 
     record RepRequest(Boolean active, Boolean available, OffsetDateTime availableFrom,
-            @Min(value = 0, message = "must be 0 or more open leads") Integer capacity) {
+            @Min(value = 0, message = "must be 0 or more open leads")
+            @Max(value = 1_000, message = "must be at most 1,000 open leads") Integer capacity) {
     }
 
     private final Reps reps;

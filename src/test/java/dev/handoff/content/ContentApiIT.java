@@ -192,7 +192,6 @@ class ContentApiIT {
         body.put("title", title);
         body.put("need", "Prospects say competitor X is cheaper");
         body.put("persona", "Head of IT");
-        body.put("leadId", "L-1001");
         body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
         return body;
     }

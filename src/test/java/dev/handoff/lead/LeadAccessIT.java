@@ -74,7 +74,7 @@ class LeadAccessIT {
         assertThat(Api.as(port, user).post("/api/leads", again).status()).isEqualTo(403);
         String csv = "firstName,lastName,email,jobTitle,company,companySize,industry,country,source,engagements\n"
                 + "Stu,Dent," + email + ",Student,Uni,5,Education,DE,inbound,webinar@"
-                + java.time.OffsetDateTime.now().minusDays(1).withNano(0) + "\n";
+                + dev.handoff.platform.EngineClock.now().minusDays(1).withNano(0) + "\n";
         JsonNode report = Api.as(port, user).postRaw("/api/leads/import", "text/csv", csv).json();
         assertThat(report.path("results").get(0).path("status").asText()).as(report.toString()).isEqualTo("REJECTED");
 

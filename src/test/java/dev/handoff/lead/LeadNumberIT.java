@@ -112,7 +112,7 @@ class LeadNumberIT {
         assertThat(engine.getRuntimeService().getVariable(instance, LeadVariables.LEAD_NUMBER))
                 .isEqualTo(lead.path("number").asText());
         long heard = engaged(instance);
-        leads.recordEngagements(id, List.of(new Engagement(EngagementType.WEBINAR, java.time.OffsetDateTime.now())),
+        leads.recordEngagements(id, List.of(new Engagement(EngagementType.WEBINAR, dev.handoff.platform.EngineClock.now())),
                 "test");
         assertThat(engaged(instance)).isEqualTo(heard + 1);
     }

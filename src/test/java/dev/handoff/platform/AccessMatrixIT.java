@@ -142,7 +142,7 @@ class AccessMatrixIT {
                 body.put("title", "Matrix " + UUID.randomUUID());
                 body.put("need", "Prospects ask about pricing");
                 body.put("persona", "Head of IT");
-                body.put("neededBy", LocalDate.now().plusDays(14).toString());
+                body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
             }
             default -> throw new IllegalArgumentException(kind);
         }

@@ -109,7 +109,7 @@ class PlatformSecurityIT {
     void aChangeThroughAWebappSessionNeedsItsCsrfToken() {
         Map<String, Object> request = Map.of("type", "battlecard", "title", "CSRF check " + UUID.randomUUID(),
                 "need", "Prospects ask about pricing", "persona", "Head of IT",
-                "neededBy", java.time.LocalDate.now().plusDays(14).toString());
+                "neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
         Api session = Api.webappSession(port, "sam");
 
         Api.Response forged = session.withoutXsrfToken().post("/api/content-requests", request);

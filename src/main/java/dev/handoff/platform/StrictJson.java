@@ -1,0 +1,73 @@
+package dev.handoff.platform;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+
+/**
+ * What Handoff's API reads from JSON beyond Jackson's own rules (application.yaml): text without NUL characters
+ * or unpaired surrogates (no database stores them as sent), and timestamps and dates as ISO-8601 text only,
+ * within {@link InputBounds#EARLIEST} and {@link InputBounds#LATEST}: a number such as {@code 1e308} is not
+ * read as seconds since 1970. Spring Boot registers this module with the API's object mapper; the engine
+ * REST API keeps its own.
+ */
+@Component
+class StrictJson extends SimpleModule {
+
+    static final String NOT_TEXT = "must be ISO-8601 text, e.g. 2026-11-02T10:15:00Z or 2026-11-02";
+
+    StrictJson() {
+        super("handoff-strict-json");
+        addDeserializer(String.class, new JsonDeserializer<>() {
+            @Override
+            public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                String value = StringDeserializer.instance.deserialize(p, ctxt);
+                if (value != null && !InputBounds.storable(value)) {
+                    throw InvalidFormatException.from(p, InputBounds.NOT_STORABLE, InputBounds.abbreviate(value),
+                            String.class);
+                }
+                return value;
+            }
+        });
+        addDeserializer(OffsetDateTime.class, new JsonDeserializer<>() {
+            @Override
+            public OffsetDateTime deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                requireText(p, OffsetDateTime.class);
+                OffsetDateTime value = InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
+                if (value != null && !InputBounds.inRange(value.toLocalDate())) {
+                    throw InvalidFormatException.from(p, InputBounds.OUT_OF_RANGE, p.getText(), OffsetDateTime.class);
+                }
+                return value;
+            }
+        });
+        addDeserializer(LocalDate.class, new JsonDeserializer<>() {
+            @Override
+            public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                requireText(p, LocalDate.class);
+                LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
+                if (value != null && !InputBounds.inRange(value)) {
+                    throw InvalidFormatException.from(p, InputBounds.OUT_OF_RANGE, p.getText(), LocalDate.class);
+                }
+                return value;
+            }
+        });
+    }
+
+    private static void requireText(JsonParser p, Class<?> type) throws IOException {
+        if (!p.hasToken(JsonToken.VALUE_STRING)) {
+            throw InvalidFormatException.from(p, NOT_TEXT, p.getText(), type);
+        }
+    }
+}
