@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,24 +48,14 @@ class FirstStartIT {
     }
 
     @Test
-    void theFirstMqlAfterTheFirstStartLandsWithExactlyOneSdr() throws InterruptedException {
-        Map<String, Object> lead = new LinkedHashMap<>();
-        lead.put("firstName", "Vera");
-        lead.put("lastName", "Vice");
-        lead.put("email", "vera-" + UUID.randomUUID() + "@acme.example");
-        lead.put("phone", "+49 30 1234567");
-        lead.put("jobTitle", "VP Sales");
-        lead.put("company", "Acme GmbH");
-        lead.put("companySize", 500);
-        lead.put("industry", "Software");
-        lead.put("country", "DE");
-        lead.put("source", "inbound");
-        lead.put("engagements", List.of(Map.of("type", "demo_request", "occurredAt",
-                EngineClock.now().minusMinutes(5).toString())));
+    void theReadmesExampleMqlLandsWithExactlyOneSdrAfterTheFirstStart() throws Exception {
+        // The README's first example, as a newcomer pastes it (with the shell's date filled in).
+        String lead = readmeExample(0).replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'",
+                EngineClock.now().minusMinutes(5).withNano(0).toString());
         Api.Response created = Api.as(port, "intake").post("/api/leads", lead);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("stage").asText()).isEqualTo("MQL");
-        String name = "Vera Vice";
+        String name = created.json().path("firstName").asText() + " " + created.json().path("lastName").asText();
 
         List<String> holders = new ArrayList<>();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
@@ -96,6 +86,31 @@ class FirstStartIT {
             assertThat(state.path("openLeads").asLong()).as(rep + ": " + state)
                     .isLessThan(state.path("capacity").asLong());
         }
+    }
+
+    /** The README's other two examples answer what it says: enrichment for a missing phone, nurture for little interest. */
+    @Test
+    void theReadmesEnrichmentAndNurtureExamplesAnswerWhatItSays() throws Exception {
+        String now = EngineClock.now().minusMinutes(5).withNano(0).toString();
+        JsonNode enrichment = Api.as(port, "intake").post("/api/leads", readmeExample(1)
+                .replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'", now)).json();
+        assertThat(enrichment.path("stage").asText()).isEqualTo("ENRICHMENT");
+        assertThat(enrichment.path("stageReason").asText()).isEqualTo("phone is missing");
+        JsonNode nurture = Api.as(port, "intake").post("/api/leads", readmeExample(2)
+                .replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'", now)).json();
+        assertThat(nurture.path("stage").asText()).isEqualTo("NURTURE");
+        assertThat(nurture.path("stageReason").asText()).isEqualTo("below the fit and engagement thresholds");
+    }
+
+    /** The JSON body of the README's n-th {@code curl … /api/leads -d '…'} example. */
+    static String readmeExample(int n) throws IOException {
+        Matcher examples = Pattern.compile("curl -u intake:intake -X POST http://localhost:8080/api/leads"
+                + " -H 'Content-Type: application/json' -d '(\\{.*?\\})'\\n```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("README.md")));
+        for (int i = 0; i <= n; i++) {
+            assertThat(examples.find()).as("README example %d of POST /api/leads", i).isTrue();
+        }
+        return examples.group(1);
     }
 
     /** The lead names in this SDR's Tasklist filter "My leads to accept", as Tasklist lists them. */
