@@ -27,6 +27,8 @@ import dev.handoff.identity.Groups;
 import dev.handoff.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -165,8 +167,12 @@ class LeadController {
             and routed in the background. For the groups that may create leads.""")
     @ApiResponse(responseCode = "200", description = "What became of every row")
     @ApiResponse(responseCode = "403", description = "Not in a group that may import leads")
+    // The body is read as a stream (to bound its size while reading), so springdoc sees no @RequestBody.
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "UTF-8 CSV with a header row",
+            content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
-    LeadImport.Report importCsv(InputStream csv) throws IOException {
+    LeadImport.Report importCsv(@Parameter(hidden = true) InputStream csv) throws IOException {
         user.requireAny(CAPTURING_GROUPS, "import leads");
         return leadImport.importCsv(csv, user.id());
     }

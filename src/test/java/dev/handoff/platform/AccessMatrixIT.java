@@ -103,8 +103,8 @@ class AccessMatrixIT {
             String id = lead.path("id").asText();
             String owner = Api.as(port, "admin").get("/api/leads/" + id).json().path("owner").asText();
             if (!owner.isEmpty() && !owner.equals("sam")) {
-                JsonNode task = Api.as(port, "admin").get("/engine-rest/task?processInstanceBusinessKey=" + id
-                        + "&taskDefinitionKey=Task_AcceptLead").json().get(0);
+                JsonNode task = Api.as(port, "admin").get("/engine-rest/task?processInstanceBusinessKey="
+                        + lead.path("number").asText() + "&taskDefinitionKey=Task_AcceptLead").json().get(0);
                 fixtures.put("lead", id);
                 fixtures.put("owner", owner);
                 fixtures.put("task", task.path("id").asText());
