@@ -579,6 +579,11 @@ class SalesHandoffDelegates {
             if (amount.signum() < 0) {
                 throw new NumberFormatException();
             }
+            // As the CRM callback: what the deal amount column holds, to the cent.
+            if (amount.compareTo(Leads.MAX_AMOUNT) > 0 || amount.stripTrailingZeros().scale() > 2) {
+                throw new InvalidInputException(field, "must be at most " + Leads.MAX_AMOUNT.toPlainString()
+                        + " with at most 2 decimals");
+            }
             return amount;
         } catch (NumberFormatException e) {
             throw new InvalidInputException(field, "must be an amount of 0 or more");

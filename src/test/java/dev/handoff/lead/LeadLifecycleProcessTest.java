@@ -228,6 +228,12 @@ class LeadLifecycleProcessTest {
         assertThat(lead(instance).owner()).isEqualTo(meeting.getAssignee());
         complete(meeting, Map.of("meetingOutcome", "opportunity", "opportunityAmount", 25000));
         assertThat(lead(instance).stage()).isEqualTo(LeadStage.OPPORTUNITY);
+        // What the amount column cannot hold is refused on the field, as through the CRM callback.
+        for (String tooMuch : List.of("1000000000000", "12.345")) {
+            assertThatThrownBy(() -> complete(task(instance, "Task_RecordDealOutcome"),
+                    Map.of("dealOutcome", "won", "dealAmount", tooMuch)))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("dealAmount");
+        }
         complete(task(instance, "Task_RecordDealOutcome"), Map.of("dealOutcome", "won", "dealAmount", "30000"));
 
         assertThat(instance).isEnded().hasPassed("Event_DealWon");
