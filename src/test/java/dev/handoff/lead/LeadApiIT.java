@@ -169,7 +169,7 @@ class LeadApiIT {
     }
 
     @Test
-    void onlyCapturingGroupsCreateLeadsAndEverybodySignedInReads() {
+    void onlyCapturingGroupsCreateLeadsAndNobodyAnonymousReads() {
         Api.Response bySam = Api.as(port, "sam").post("/api/leads", vp(null));
         assertThat(bySam.status()).isEqualTo(403);
         assertThat(bySam.contentType()).startsWith("application/problem+json");
