@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -156,7 +154,7 @@ class AccessMatrixIT {
     /** An engagement at a distinct minute, so each call records a new one. */
     private Map<String, Object> engagement(String type) {
         return Map.of("type", type, "occurredAt",
-                OffsetDateTime.now(ZoneOffset.UTC).minusDays(2).withNano(0).minusMinutes(++calls).toString());
+                EngineClock.now().minusDays(2).withNano(0).minusMinutes(++calls).toString());
     }
 
     private String csv() {

@@ -121,7 +121,7 @@ class CockpitBottlenecksBrowserIT {
         Map<String, Object> enrichment = lead("VP Sales", 500, "Software");
         enrichment.remove("jobTitle");
         nurture.put("engagements", List.of(Map.of("type", "email_click", "occurredAt",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString())));
+                dev.handoff.platform.EngineClock.now().minusHours(1).toString())));
         for (Map<String, Object> lead : List.of(mql, nurture, enrichment)) {
             assertThat(intake.post("/api/leads", lead).status()).isEqualTo(201);
         }
@@ -154,7 +154,7 @@ class CockpitBottlenecksBrowserIT {
                 "jobTitle", jobTitle, "company", "Acme", "companySize", companySize, "industry", industry,
                 "country", "DE", "source", "inbound"));
         lead.put("engagements", List.of(Map.of("type", "demo_request", "occurredAt",
-                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC).minusHours(1).toString())));
+                dev.handoff.platform.EngineClock.now().minusHours(1).toString())));
         return lead;
     }
 
