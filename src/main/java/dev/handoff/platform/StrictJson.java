@@ -1,6 +1,7 @@
 package dev.handoff.platform;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
@@ -10,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -26,6 +28,8 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
 @Component
 class StrictJson extends SimpleModule {
 
+    private static final NumberDeserializers.IntegerDeserializer INTEGER =
+            new NumberDeserializers.IntegerDeserializer(Integer.class, null);
     static final String NOT_TEXT = "must be ISO-8601 text, e.g. 2026-11-02T10:15:00Z or 2026-11-02";
 
     StrictJson() {
@@ -39,6 +43,20 @@ class StrictJson extends SimpleModule {
                             String.class);
                 }
                 return value;
+            }
+        });
+        addDeserializer(Integer.class, new JsonDeserializer<>() {
+            @Override
+            public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                rejectTextualNull(p, Integer.class);
+                return INTEGER.deserialize(p, ctxt);
+            }
+        });
+        addDeserializer(BigDecimal.class, new JsonDeserializer<>() {
+            @Override
+            public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                rejectTextualNull(p, BigDecimal.class);
+                return NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
             }
         });
         addDeserializer(OffsetDateTime.class, new JsonDeserializer<>() {
@@ -56,6 +74,11 @@ class StrictJson extends SimpleModule {
             @Override
             public LocalDate deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
                 requireText(p, LocalDate.class);
+                // A day alone: Jackson would otherwise take the day of a timestamp and drop the rest.
+                if (!p.getText().matches("\\d{4}-\\d{2}-\\d{2}")) {
+                    throw InvalidFormatException.from(p, "must be a day as ISO-8601 text, e.g. 2026-11-02",
+                            InputBounds.abbreviate(p.getText()), LocalDate.class);
+                }
                 LocalDate value = LocalDateDeserializer.INSTANCE.deserialize(p, ctxt);
                 if (value != null && !InputBounds.inRange(value)) {
                     throw InvalidFormatException.from(p, InputBounds.OUT_OF_RANGE, p.getText(), LocalDate.class);
@@ -65,9 +88,21 @@ class StrictJson extends SimpleModule {
         });
     }
 
+    /** ISO text that says something: blank text, NUL or the word null would otherwise be read as no value. */
     private static void requireText(JsonParser p, Class<?> type) throws IOException {
-        if (!p.hasToken(JsonToken.VALUE_STRING)) {
-            throw InvalidFormatException.from(p, NOT_TEXT, p.getText(), type);
+        if (!p.hasToken(JsonToken.VALUE_STRING) || !meaningful(p.getText())) {
+            throw InvalidFormatException.from(p, NOT_TEXT, InputBounds.abbreviate(p.getText()), type);
         }
+    }
+
+    /** A number may come as text ("5"), but not as blank text, NUL or the word null, which Jackson reads as none. */
+    private static void rejectTextualNull(JsonParser p, Class<?> type) throws IOException {
+        if (p.hasToken(JsonToken.VALUE_STRING) && !meaningful(p.getText())) {
+            throw InvalidFormatException.from(p, "must be a number", InputBounds.abbreviate(p.getText()), type);
+        }
+    }
+
+    private static boolean meaningful(String text) {
+        return InputBounds.storable(text) && !text.isBlank() && !text.strip().equalsIgnoreCase("null");
     }
 }

@@ -178,8 +178,12 @@ class HostileInputIT {
 
     /** A whole number in [min, max] as a JSON integer; a fraction, a string or anything else is not. */
     static Expect whole(JsonNode v, long min, long max) {
-        if (v.isNull() || v.isTextual() && v.asText().trim().isEmpty()) {
-            return Expect.VALID; // Jackson reads blank text (String.trim()) as no number
+        if (v.isNull()) {
+            return Expect.VALID;
+        }
+        if (v.isTextual() && (v.asText().isBlank() || !storable(v.asText())
+                || v.asText().strip().equalsIgnoreCase("null"))) {
+            return Expect.INVALID; // StrictJson: blank text, NUL or "null" is not a number (Jackson read them as none)
         }
         if (v.isIntegralNumber()) {
             return v.canConvertToLong() && v.asLong() >= min && v.asLong() <= max ? Expect.VALID : Expect.INVALID;
@@ -468,9 +472,7 @@ class HostileInputIT {
         Expect expect = Expect.EITHER;
         String field = null;
         java.math.BigDecimal sum = amount.isNumber() ? amount.decimalValue() : null;
-        if (amount.isTextual() && amount.asText().trim().isEmpty()) {
-            amount = NODES.nullNode(); // Jackson reads "" as no amount
-        }
+        // Blank text, NUL or "null" is no amount: StrictJson refuses it (new BigDecimal below fails on each).
         if (amount.isTextual()) {
             try {
                 sum = new java.math.BigDecimal(amount.asText().trim());
@@ -698,7 +700,7 @@ class HostileInputIT {
         JsonNode v = mutation.getValue();
         Expect expect = switch (mutation.getKey()) {
             case "capacity" -> whole(v, 0, 1_000);
-            case "availableFrom" -> v.isNull() || v.isTextual() && v.asText().isBlank() ? Expect.VALID
+            case "availableFrom" -> v.isNull() ? Expect.VALID
                     : timestamp(v, EARLIEST,
                     OffsetDateTime.parse("2999-12-31T23:59:59Z"));
             default -> v.isBoolean() || v.isNull() ? Expect.VALID : v.isContainerNode() ? Expect.INVALID
