@@ -2,6 +2,7 @@ package dev.handoff.platform;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -95,26 +96,24 @@ class EngineAccessGuard extends OncePerRequestFilter {
 
     /** The groups of the webapp session's user, or null without one. */
     private static List<String> sessionGroups(HttpServletRequest request) {
-        HttpSession session = request.getSession(false);
-        Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
-        if (authentications == null || authentications.getAuthentications().isEmpty()) {
-            return null;
-        }
-        return authentications.getAuthentications().stream()
-                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
-                .flatMap(a -> a.getGroupIds() == null ? java.util.stream.Stream.empty() : a.getGroupIds().stream())
-                .toList();
+        List<UserAuthentication> users = sessionUsers(request);
+        return users.isEmpty() ? null : users.stream()
+                .flatMap(a -> a.getGroupIds() == null ? Stream.empty() : a.getGroupIds().stream()).toList();
     }
 
     /** The apps the webapp session's user may open, as the login worked them out. */
     private static List<String> sessionApps(HttpServletRequest request) {
+        return sessionUsers(request).stream()
+                .flatMap(a -> a.getAuthorizedApps() == null ? Stream.empty() : a.getAuthorizedApps().stream())
+                .toList();
+    }
+
+    /** Who is signed in to the webapps with this request's session (none without a session). */
+    private static List<UserAuthentication> sessionUsers(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
         Authentications authentications = session == null ? null : AuthenticationUtil.getAuthsFromSession(session);
         return authentications == null ? List.of() : authentications.getAuthentications().stream()
-                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast)
-                .flatMap(a -> a.getAuthorizedApps() == null ? java.util.stream.Stream.empty()
-                        : a.getAuthorizedApps().stream())
-                .toList();
+                .filter(UserAuthentication.class::isInstance).map(UserAuthentication.class::cast).toList();
     }
 
     /**

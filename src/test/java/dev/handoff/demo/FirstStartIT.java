@@ -49,9 +49,8 @@ class FirstStartIT {
 
     @Test
     void theReadmesExampleMqlLandsWithExactlyOneSdrAfterTheFirstStart() throws Exception {
-        // The README's first example, as a newcomer pastes it (with the shell's date filled in).
-        String lead = readmeExample(0).replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'",
-                EngineClock.now().minusMinutes(5).withNano(0).toString());
+        // The README's first example, as a newcomer pastes it.
+        String lead = readmeExample(0);
         Api.Response created = Api.as(port, "intake").post("/api/leads", lead);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().path("stage").asText()).isEqualTo("MQL");
@@ -91,18 +90,15 @@ class FirstStartIT {
     /** The README's other two examples answer what it says: enrichment for a missing phone, nurture for little interest. */
     @Test
     void theReadmesEnrichmentAndNurtureExamplesAnswerWhatItSays() throws Exception {
-        String now = EngineClock.now().minusMinutes(5).withNano(0).toString();
-        JsonNode enrichment = Api.as(port, "intake").post("/api/leads", readmeExample(1)
-                .replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'", now)).json();
+        JsonNode enrichment = Api.as(port, "intake").post("/api/leads", readmeExample(1)).json();
         assertThat(enrichment.path("stage").asText()).isEqualTo("ENRICHMENT");
         assertThat(enrichment.path("stageReason").asText()).isEqualTo("phone is missing");
-        JsonNode nurture = Api.as(port, "intake").post("/api/leads", readmeExample(2)
-                .replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'", now)).json();
+        JsonNode nurture = Api.as(port, "intake").post("/api/leads", readmeExample(2)).json();
         assertThat(nurture.path("stage").asText()).isEqualTo("NURTURE");
         assertThat(nurture.path("stageReason").asText()).isEqualTo("below the fit and engagement thresholds");
     }
 
-    /** The JSON body of the README's n-th {@code curl … /api/leads -d '…'} example. */
+    /** The JSON body of the README's n-th {@code curl … /api/leads -d '…'}, with the shell's date filled in. */
     static String readmeExample(int n) throws IOException {
         Matcher examples = Pattern.compile("curl -u intake:intake -X POST http://localhost:8080/api/leads"
                 + " -H 'Content-Type: application/json' -d '(\\{.*?\\})'\\n```", Pattern.DOTALL)
@@ -110,7 +106,8 @@ class FirstStartIT {
         for (int i = 0; i <= n; i++) {
             assertThat(examples.find()).as("README example %d of POST /api/leads", i).isTrue();
         }
-        return examples.group(1);
+        return examples.group(1).replace("'\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\"'",
+                EngineClock.now().minusMinutes(5).withNano(0).toString());
     }
 
     /** The lead names in this SDR's Tasklist filter "My leads to accept", as Tasklist lists them. */
