@@ -39,6 +39,11 @@ class LeadRepository {
                 .param("country", r.country()).param("source", r.source().name()).param("campaign", r.campaign())
                 .param("stage", LeadStage.LEAD.name()).param("createdBy", createdBy).param("now", now)
                 .update();
+        return number(id);
+    }
+
+    /** The lead's number as people and the engine's business key read it, e.g. {@code L-000123}. */
+    String number(String id) {
         return Lead.number(jdbc.sql("select lead_number from lead where id = ?").param(id).query(Long.class).single());
     }
 
@@ -107,6 +112,11 @@ class LeadRepository {
                     .param("now", now).update();
         }
         return added;
+    }
+
+    int engagementCount(String leadId) {
+        return jdbc.sql("select count(*) from lead_engagement where lead_id = ?").param(leadId).query(Integer.class)
+                .single();
     }
 
     List<Engagement> engagements(String leadId) {

@@ -198,7 +198,7 @@ public class Leads {
 
     private void mergeOnce(String leadId, List<Engagement> engagements, String actor) {
         transaction.executeWithoutResult(status -> {
-            int held = repository.engagements(leadId).size();
+            int held = repository.engagementCount(leadId);
             if (held + engagements.size() > MAX_ENGAGEMENTS_PER_LEAD) {
                 throw new InvalidInputException("engagements", "the lead holds " + held + " engagements; at most "
                         + MAX_ENGAGEMENTS_PER_LEAD + " per lead");
@@ -212,8 +212,7 @@ public class Leads {
             repository.addEvent(leadId, new LeadEvent(now, "ENGAGEMENT_RECORDED", null, actor,
                     added + " new engagement" + (added == 1 ? "" : "s"), null));
             runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE)
-                    .processInstanceBusinessKey(repository.findById(leadId).orElseThrow().number())
-                    .correlateAllWithResult();
+                    .processInstanceBusinessKey(repository.number(leadId)).correlateAllWithResult();
         });
     }
 }
