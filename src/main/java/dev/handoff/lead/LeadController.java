@@ -95,7 +95,7 @@ class LeadController {
     ResponseEntity<LeadView> create(@Valid @RequestBody LeadRequest request) {
         user.requireAny(CAPTURING_GROUPS, "create leads");
         Leads.Capture capture = leads.capture(request, user.id());
-        LeadView view = view(capture.lead().id());
+        LeadView view = view(capture.details());
         return capture.created()
                 ? ResponseEntity.created(URI.create("/api/leads/" + view.id())).body(view)
                 : ResponseEntity.ok().location(URI.create("/api/leads/" + view.id())).body(view);
@@ -111,8 +111,8 @@ class LeadController {
     ResponseEntity<LeadView> engagements(@Parameter(description = "The lead's id") @PathVariable String id,
             @Valid @RequestBody EngagementsRequest request) {
         user.requireAny(CAPTURING_GROUPS, "record engagement");
-        leads.recordEngagements(id, request.engagements(), user.id());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(view(id));
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(view(leads.recordEngagements(id, request.engagements(), user.id())));
     }
 
     record OutcomeRequest(@NotNull(message = "is required (won or lost)") String outcome, BigDecimal amount,
@@ -178,7 +178,10 @@ class LeadController {
     }
 
     private LeadView view(String id) {
-        Leads.Details details = leads.details(id);
+        return view(leads.details(id));
+    }
+
+    private static LeadView view(Leads.Details details) {
         return LeadView.of(details.lead(), details.engagements(), details.timeline());
     }
 }

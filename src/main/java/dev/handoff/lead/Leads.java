@@ -26,13 +26,16 @@ import dev.handoff.platform.NotFoundException;
 @Service
 public class Leads {
 
-    /** What a submission did: a new lead, or the open lead it repeats. */
     /** The largest deal amount the lead table holds (NUMERIC(14, 2)). */
     static final java.math.BigDecimal MAX_AMOUNT = new java.math.BigDecimal("999999999999.99");
     /** Engagements one lead may collect over its life; more is a client sending the same events in a loop. */
     public static final int MAX_ENGAGEMENTS_PER_LEAD = 1_000;
 
-    public record Capture(Lead lead, boolean created) {
+    /** What a submission did: a new lead, or the open lead it repeats, as it stood when the change committed. */
+    public record Capture(Details details, boolean created) {
+        public Lead lead() {
+            return details.lead();
+        }
     }
 
     /** A lead with its engagements and timeline. */
@@ -82,8 +85,10 @@ public class Leads {
                 return new Capture(merge(existing.get().id(), request.engagements(), actor), false);
             }
             try {
-                String id = transaction.execute(status -> create(request, actor, background));
-                return new Capture(repository.findById(id).orElseThrow(), true);
+                // Read back inside the transaction: once it commits, the answer needs the database no more,
+                // so a lead that is stored is answered 201 even if the database goes away that instant.
+                Details created = transaction.execute(status -> details(create(request, actor, background)));
+                return new Capture(created, true);
             } catch (DuplicateKeyException raced) {
                 // Another submission of the same lead committed first: merge into it on the next turn.
             }
@@ -92,7 +97,7 @@ public class Leads {
     }
 
     /** Records engagement on a lead, re-scores it, and wakes it if it waits in nurture. */
-    public Lead recordEngagements(String leadId, List<Engagement> engagements, String actor) {
+    public Details recordEngagements(String leadId, List<Engagement> engagements, String actor) {
         repository.findById(leadId).orElseThrow(() -> new NotFoundException("No lead " + leadId));
         return merge(leadId, engagements, actor);
     }
@@ -186,33 +191,37 @@ public class Leads {
         return id;
     }
 
-    private Lead merge(String leadId, List<Engagement> engagements, String actor) {
+    private Details merge(String leadId, List<Engagement> engagements, String actor) {
         try {
-            mergeOnce(leadId, engagements, actor);
+            return mergeOnce(leadId, engagements, actor);
         } catch (DuplicateKeyException raced) {
             // A concurrent merge recorded the same engagement first; the second turn skips it.
-            mergeOnce(leadId, engagements, actor);
+            return mergeOnce(leadId, engagements, actor);
         }
-        return repository.findById(leadId).orElseThrow();
     }
 
-    private void mergeOnce(String leadId, List<Engagement> engagements, String actor) {
-        transaction.executeWithoutResult(status -> {
-            int held = repository.engagementCount(leadId);
-            if (held + engagements.size() > MAX_ENGAGEMENTS_PER_LEAD) {
-                throw new InvalidInputException("engagements", "the lead holds " + held + " engagements; at most "
-                        + MAX_ENGAGEMENTS_PER_LEAD + " per lead");
-            }
-            OffsetDateTime now = EngineClock.now();
-            int added = repository.addEngagements(leadId, engagements, now);
-            if (added == 0) {
-                return;
-            }
-            repository.updateEngagementScore(leadId, scoring.engagementScore(repository.engagements(leadId), now), now);
-            repository.addEvent(leadId, new LeadEvent(now, "ENGAGEMENT_RECORDED", null, actor,
-                    added + " new engagement" + (added == 1 ? "" : "s"), null));
-            runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE)
-                    .processInstanceBusinessKey(repository.number(leadId)).correlateAllWithResult();
+    private Details mergeOnce(String leadId, List<Engagement> engagements, String actor) {
+        return transaction.execute(status -> {
+            recordMerge(leadId, engagements, actor);
+            return details(leadId);
         });
+    }
+
+    private void recordMerge(String leadId, List<Engagement> engagements, String actor) {
+        int held = repository.engagementCount(leadId);
+        if (held + engagements.size() > MAX_ENGAGEMENTS_PER_LEAD) {
+            throw new InvalidInputException("engagements", "the lead holds " + held + " engagements; at most "
+                    + MAX_ENGAGEMENTS_PER_LEAD + " per lead");
+        }
+        OffsetDateTime now = EngineClock.now();
+        int added = repository.addEngagements(leadId, engagements, now);
+        if (added == 0) {
+            return;
+        }
+        repository.updateEngagementScore(leadId, scoring.engagementScore(repository.engagements(leadId), now), now);
+        repository.addEvent(leadId, new LeadEvent(now, "ENGAGEMENT_RECORDED", null, actor,
+                added + " new engagement" + (added == 1 ? "" : "s"), null));
+        runtime.createMessageCorrelation(LeadVariables.ENGAGEMENT_MESSAGE)
+                .processInstanceBusinessKey(repository.number(leadId)).correlateAllWithResult();
     }
 }

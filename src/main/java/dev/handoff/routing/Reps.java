@@ -7,9 +7,13 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.InvalidInputException;
@@ -29,11 +33,15 @@ public class Reps {
     private final RepRepository repository;
     private final IdentityService identity;
     private final RoutingSettings settings;
+    private final TransactionTemplate ownTransaction;
 
-    Reps(RepRepository repository, IdentityService identity, RoutingSettings settings) {
+    Reps(RepRepository repository, IdentityService identity, RoutingSettings settings,
+            PlatformTransactionManager transactions) {
         this.repository = repository;
         this.identity = identity;
         this.settings = settings;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Takes the next turn in a team's round robin; joins the caller's transaction so the turn and the assignment commit together. */
@@ -41,10 +49,26 @@ public class Reps {
     public Routing next(String team, Set<String> excluded) {
         OffsetDateTime now = EngineClock.now();
         List<String> members = members(team);
-        repository.ensure(members, settings.defaultCapacity(), now);
+        ensureCommitted(members, now);
         RoundRobin.Choice choice = RoundRobin.choose(repository.lockAll(members), excluded, now);
         choice.chosen().ifPresent(rep -> repository.markAssigned(rep, now));
         return new Routing(team, choice.chosen(), choice.considered());
+    }
+
+    /**
+     * Creates missing rep rows in a transaction of their own, so that two leads routed at once to a team whose
+     * reps have no row yet do not collide inside their lead's transaction (the second insert of a rep would fail
+     * it); whichever commits second finds the row there.
+     */
+    private void ensureCommitted(List<String> members, OffsetDateTime now) {
+        if (members.isEmpty() || repository.findAll(members).size() == members.size()) {
+            return;
+        }
+        try {
+            ownTransaction.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
+        } catch (DuplicateKeyException concurrentlyCreated) {
+            ownTransaction.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
+        }
     }
 
     /** Whether the user belongs to the team (group) a lead is routed to. */
