@@ -39,6 +39,12 @@ class JobLocks extends AbstractProcessEnginePlugin {
         return nodeId;
     }
 
+    /** The engine's host name, which Cockpit's job log and the metrics show, is the node's name too. */
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHostname(nodeId);
+    }
+
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
         if (configuration.getJobExecutor() != null) {

@@ -1,0 +1,98 @@
+package dev.handoff.resilience;
+
+import static dev.handoff.resilience.Resilience.START_UP;
+import static dev.handoff.resilience.Resilience.await;
+import static dev.handoff.resilience.Resilience.log;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.handoff.support.HandoffNode;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * PostgreSQL stopped for a while under load and started again: meanwhile the API answers 503 problem details
+ * with Retry-After (never a 500, never a hang), health and readiness say DOWN within their probe's timeout, and
+ * afterwards Handoff serves again without a restart, with every acknowledged lead stored once.
+ */
+class DatabaseOutageIT {
+
+    static final Duration OUTAGE = Duration.ofSeconds(15);
+    static final Duration RECOVERY = Duration.ofSeconds(30);
+
+    @Test
+    void anOutageAnswers503AndHandoffRecoversOnItsOwn(@TempDir Path work) throws Exception {
+        int port = Resilience.freePort();
+        Path data = work.resolve("pg");
+        EmbeddedPostgres postgres = Resilience.postgres(data, port);
+        String url = Resilience.url(postgres);
+        try (HandoffNode node = Resilience.node("outage", work.resolve("node"), url)) {
+            node.start().awaitUp(START_UP);
+            LeadLoad load = new LeadLoad("outage", 2, node::port);
+            await(Duration.ofSeconds(120), "20 leads acknowledged", () -> load.acknowledged().size() >= 20);
+
+            postgres.close();
+            long stopped = System.nanoTime();
+            List<Integer> health = new ArrayList<>();
+            List<Integer> readiness = new ArrayList<>();
+            List<Integer> liveness = new ArrayList<>();
+            while (System.nanoTime() - stopped < OUTAGE.toNanos()) {
+                health.add(node.health());
+                readiness.add(node.status("/actuator/health/readiness"));
+                liveness.add(node.status("/actuator/health/liveness"));
+                Resilience.sleep(500);
+            }
+            postgres = Resilience.postgres(data, port);
+            long started = System.nanoTime();
+            await(RECOVERY, "a lead acknowledged after the database came back", () -> load.answers().stream()
+                    .anyMatch(a -> a.acknowledged() && a.atNanos() > started));
+            long recovered = load.answers().stream().filter(a -> a.acknowledged() && a.atNanos() > started)
+                    .mapToLong(LeadLoad.Answer::atNanos).min().orElseThrow();
+            await(RECOVERY, "health UP again", () -> node.health() == 200);
+            long healthy = System.nanoTime();
+            Resilience.sleep(2_000);
+            load.close();
+
+            List<LeadLoad.Answer> during = load.answers().stream()
+                    .filter(a -> a.atNanos() > stopped && a.atNanos() < started).toList();
+            Map<Integer, Long> statuses = load.answers().stream()
+                    .collect(Collectors.groupingBy(LeadLoad.Answer::status, TreeMap::new, Collectors.counting()));
+            List<String> acknowledged = LeadLedger.unique(load.acknowledged());
+            LeadLedger ledger = LeadLedger.read(url, "postgres", "", acknowledged, "load-outage-%@resilience.example");
+            log.info("Database stopped {} s under load: answers by status {}, during the outage {}; health {}, "
+                    + "readiness {}, liveness {}; first lead acknowledged {} s after the database was back, health UP "
+                    + "after {} s; {}", OUTAGE.toSeconds(), statuses, during.stream().map(LeadLoad.Answer::status)
+                            .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting())),
+                    health, readiness, liveness, Resilience.seconds(started, recovered),
+                    Resilience.seconds(started, healthy), ledger.describe(acknowledged.size(),
+                            load.sent().size() - load.acknowledged().size()));
+
+            assertThat(statuses.keySet()).as("statuses answered").isSubsetOf(200, 201, 503);
+            assertThat(during).as("answers during the outage").isNotEmpty()
+                    .allSatisfy(a -> {
+                        assertThat(a.status()).isEqualTo(503);
+                        assertThat(a.contentType()).startsWith("application/problem+json");
+                        assertThat(a.retryAfter()).isEqualTo("5");
+                        assertThat(a.body()).contains("cannot reach its database");
+                    });
+            // Each probe answered (within 5 s) and said DOWN, once the pool had noticed (the first may be UP).
+            assertThat(health.subList(2, health.size())).as("health during the outage").containsOnly(503);
+            assertThat(readiness.subList(2, readiness.size())).as("readiness during the outage").containsOnly(503);
+            assertThat(liveness).as("liveness during the outage").containsOnly(200);
+            assertThat(ledger.missing()).as("acknowledged leads missing").isZero();
+            assertThat(ledger.duplicated()).as("leads stored twice").isZero();
+            assertThat(ledger.orphaned()).as("orphans").isZero();
+        } finally {
+            postgres.close();
+        }
+    }
+}
