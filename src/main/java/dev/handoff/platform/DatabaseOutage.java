@@ -37,7 +37,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * While the database cannot be reached, Handoff's API, the engine's REST API and the webapps' API answer
  * {@code 503} problem details with {@code Retry-After} (in seconds) instead of a 500: a client, a load balancer
- * and a person in Tasklist or Cockpit learn that trying again shortly is the answer. It wraps every other
+ * and a person in Tasklist or Cockpit learn that trying again shortly is the answer. So does a request that found
+ * every connection of the pool in use for its whole timeout (overload), with a message of its own. It wraps every other
  * filter, because authentication reads the database too. A 500 is replaced when its cause is a lost or refused
  * connection, or when the database does not answer a check made right then (the engine's REST API writes its
  * own 500s, without the cause).
@@ -47,8 +48,12 @@ class DatabaseOutage {
 
     static final int RETRY_AFTER_SECONDS = 5;
     static final String TYPE = "https://handoff.dev/problems/database-unavailable";
+    static final String TYPE_BUSY = "https://handoff.dev/problems/busy";
     static final String DETAIL = "Handoff cannot reach its database right now. Try again in a few seconds; sending a "
             + "lead again is safe (a repeated lead is merged into the one stored, never doubled).";
+    static final String BUSY = "All of Handoff's database connections are busy right now (too many requests at "
+            + "once). Try again in a few seconds; sending a lead again is safe (a repeated lead is merged into the one "
+            + "stored, never doubled).";
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,14 +82,30 @@ class DatabaseOutage {
         return false;
     }
 
-    static void write(HttpServletResponse response) throws IOException {
+    /**
+     * Whether the database itself is unreachable, rather than the pool's connections all in use: the pool reports
+     * the failed connection attempt as the cause of its timeout.
+     */
+    static boolean isUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof SQLNonTransientConnectionException || cause instanceof java.net.ConnectException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static void write(HttpServletResponse response, boolean unreachable) throws IOException {
+        String detail = unreachable ? DETAIL : BUSY;
         ObjectNode body = JSON.createObjectNode();
-        body.put("type", TYPE);
-        body.put("title", "Database unavailable");
+        body.put("type", unreachable ? TYPE : TYPE_BUSY);
+        body.put("title", unreachable ? "Database unavailable" : "Busy");
         body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        body.put("detail", DETAIL);
+        body.put("detail", detail);
         // The webapps show an error's "message".
-        body.put("message", DETAIL);
+        body.put("message", detail);
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
@@ -109,10 +130,12 @@ class DatabaseOutage {
             try {
                 chain.doFilter(request, held);
             } catch (ServletException | IOException | RuntimeException failure) {
-                if (!response.isCommitted() && (isConnectionFailure(failure) || !reachable())) {
-                    log.warn("{} {}: database unreachable ({}), answered 503", request.getMethod(),
-                            request.getRequestURI(), failure.getMessage());
-                    write(response);
+                boolean connectionFailed = isConnectionFailure(failure);
+                if (!response.isCommitted() && (connectionFailed || !reachable())) {
+                    boolean unreachable = !connectionFailed || isUnreachable(failure);
+                    log.warn("{} {}: {} ({}), answered 503", request.getMethod(), request.getRequestURI(),
+                            unreachable ? "database unreachable" : "no database connection free", failure.getMessage());
+                    write(response, unreachable);
                     return;
                 }
                 throw failure;
@@ -121,7 +144,7 @@ class DatabaseOutage {
                 if (!reachable()) {
                     log.warn("{} {}: database unreachable, answered 503 instead of {}", request.getMethod(),
                             request.getRequestURI(), held.status);
-                    write(response);
+                    write(response, true);
                 } else {
                     held.release();
                 }

@@ -33,15 +33,15 @@ public class Reps {
     private final RepRepository repository;
     private final IdentityService identity;
     private final RoutingSettings settings;
-    private final TransactionTemplate ownTransaction;
+    private final TransactionTemplate savepoint;
 
     Reps(RepRepository repository, IdentityService identity, RoutingSettings settings,
             PlatformTransactionManager transactions) {
         this.repository = repository;
         this.identity = identity;
         this.settings = settings;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** Takes the next turn in a team's round robin; joins the caller's transaction so the turn and the assignment commit together. */
@@ -56,18 +56,19 @@ public class Reps {
     }
 
     /**
-     * Creates missing rep rows in a transaction of their own, so that two leads routed at once to a team whose
-     * reps have no row yet do not collide inside their lead's transaction (the second insert of a rep would fail
-     * it); whichever commits second finds the row there.
+     * Creates missing rep rows behind a savepoint of the lead's transaction: when two leads are routed at once to
+     * a team whose reps have no row yet, the second insert of a rep fails, and only back to the savepoint (on
+     * PostgreSQL a failed statement would fail the whole transaction); it then finds the row the other committed.
+     * The same connection: a transaction of its own would need a second one per lead and starve the pool.
      */
     private void ensureCommitted(List<String> members, OffsetDateTime now) {
         if (members.isEmpty() || repository.findAll(members).size() == members.size()) {
             return;
         }
         try {
-            ownTransaction.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
+            savepoint.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
         } catch (DuplicateKeyException concurrentlyCreated) {
-            ownTransaction.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
+            savepoint.executeWithoutResult(status -> repository.ensure(members, settings.defaultCapacity(), now));
         }
     }
 

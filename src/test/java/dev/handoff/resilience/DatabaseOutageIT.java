@@ -61,6 +61,11 @@ class DatabaseOutageIT {
             long healthy = System.nanoTime();
             Resilience.sleep(2_000);
             load.close();
+            // The job executor works again: the leads' breach timers, made due now, fire.
+            int due = Resilience.makeAcceptBreachesDue(url);
+            long madeDue = System.nanoTime();
+            await(Duration.ofSeconds(120), "breach timers fire after the outage", () -> Resilience.leadsBreached(url) == due);
+            long fired = System.nanoTime();
 
             List<LeadLoad.Answer> during = load.answers().stream()
                     .filter(a -> a.atNanos() > stopped && a.atNanos() < started).toList();
@@ -70,11 +75,11 @@ class DatabaseOutageIT {
             LeadLedger ledger = LeadLedger.read(url, "postgres", "", acknowledged, "load-outage-%@resilience.example");
             log.info("Database stopped {} s under load: answers by status {}, during the outage {}; health {}, "
                     + "readiness {}, liveness {}; first lead acknowledged {} s after the database was back, health UP "
-                    + "after {} s; {}", OUTAGE.toSeconds(), statuses, during.stream().map(LeadLoad.Answer::status)
+                    + "after {} s; {}; {} breach timers made due afterwards all fired within {} s", OUTAGE.toSeconds(), statuses, during.stream().map(LeadLoad.Answer::status)
                             .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting())),
                     health, readiness, liveness, Resilience.seconds(started, recovered),
                     Resilience.seconds(started, healthy), ledger.describe(acknowledged.size(),
-                            load.sent().size() - load.acknowledged().size()));
+                            load.sent().size() - load.acknowledged().size()), due, Resilience.seconds(madeDue, fired));
 
             assertThat(statuses.keySet()).as("statuses answered").isSubsetOf(200, 201, 503);
             assertThat(during).as("answers during the outage").isNotEmpty()
@@ -91,6 +96,8 @@ class DatabaseOutageIT {
             assertThat(ledger.missing()).as("acknowledged leads missing").isZero();
             assertThat(ledger.duplicated()).as("leads stored twice").isZero();
             assertThat(ledger.orphaned()).as("orphans").isZero();
+            assertThat(due).as("breach timers of the stored leads").isEqualTo(ledger.stored());
+            assertThat(Resilience.leadsBreachedTwice(url)).as("leads breached twice").isZero();
         } finally {
             postgres.close();
         }
