@@ -56,7 +56,6 @@ class ElementTemplatesTest {
 
     static final Path TEMPLATES = Path.of(".camunda", "element-templates");
     static final Path PROCESSES = ModelFilesTest.PROCESSES;
-    static final Path FORMS = ModelFilesTest.FORMS;
     static final String SCHEMA = "https://unpkg.com/@camunda/element-templates-json-schema/resources/schema.json";
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -85,7 +84,7 @@ class ElementTemplatesTest {
     static void readWhatTemplatesMayName() throws Exception {
         beans = springBeans();
         javaLiterals = javaStringLiterals();
-        forms = formIds();
+        forms = ModelFilesTest.formIds();
         processIds = new HashSet<>();
         for (Path file : bpmnFiles().toList()) {
             elements(parse(file), "process").forEach(p -> processIds.add(p.getAttribute("id")));
@@ -414,16 +413,6 @@ class ElementTemplatesTest {
             }
         }
         return literals;
-    }
-
-    private static Set<String> formIds() throws IOException {
-        Set<String> ids = new HashSet<>();
-        try (Stream<Path> files = Files.walk(FORMS)) {
-            for (Path form : files.filter(p -> p.toString().endsWith(".form")).toList()) {
-                ids.add(new ObjectMapper().readTree(form.toFile()).path("id").asText());
-            }
-        }
-        return ids;
     }
 
     private static List<JsonNode> templates() throws IOException {
