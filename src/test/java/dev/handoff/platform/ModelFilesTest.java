@@ -170,7 +170,7 @@ class ModelFilesTest {
         assertThat(dmnFiles()).isNotEmpty();
     }
 
-    private static Set<String> formIds() throws IOException {
+    static Set<String> formIds() throws IOException {
         Set<String> ids = new HashSet<>();
         try (Stream<Path> forms = files(FORMS, ".form")) {
             for (Path form : forms.toList()) {
