@@ -62,6 +62,8 @@ public final class LeadVariables {
     // Follow-up cadence.
     public static final String CONTACT_ATTEMPT_TARGET = "contactAttemptTarget";
     public static final String CONTACT_ATTEMPTS = "contactAttempts";
+    /** How many business days the cadence's contact window lasts (the SLA policy's target for the lead). */
+    public static final String CONTACT_WINDOW_DAYS = "contactWindowDays";
     public static final String CONTACT_WINDOW_ENDS_AT = "contactWindowEndsAt";
     public static final String CONTACT_WINDOW_ENDS_TEXT = "contactWindowEndsText";
     public static final String CONTACT_REMINDER_AT = "contactReminderAt";
