@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -61,7 +62,8 @@ class DatabaseOutage {
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter(DataSource dataSource,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(dataSource));
-        registration.addUrlPatterns("/api/*", "/engine-rest/*", webappPath + "/api/*");
+        // The webapps' pages too: serving Tasklist's or Cockpit's page reads the database.
+        registration.addUrlPatterns("/api/*", "/engine-rest/*", webappPath + "/*", "/dashboard/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -97,8 +99,27 @@ class DatabaseOutage {
         return false;
     }
 
-    static void write(HttpServletResponse response, boolean unreachable) throws IOException {
+    static void write(HttpServletRequest request, HttpServletResponse response, boolean unreachable)
+            throws IOException {
         String detail = unreachable ? DETAIL : BUSY;
+        String accept = request.getHeader("Accept");
+        if ("GET".equals(request.getMethod()) && accept != null && accept.contains("text/html")) {
+            // A person opened a page: tell them, and reload by itself until the database answers again.
+            response.reset();
+            response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+            response.setHeader("Refresh", String.valueOf(RETRY_AFTER_SECONDS));
+            response.setContentType("text/html");
+            response.setCharacterEncoding("UTF-8");
+            String title = unreachable ? "Handoff cannot reach its database" : "Handoff is busy";
+            response.getWriter().write("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<meta http-equiv=\"refresh\" content=\"" + RETRY_AFTER_SECONDS + "\"><title>" + title
+                    + "</title></head><body><h1>" + title + "</h1><p>" + HtmlUtils.htmlEscape(detail) + "</p><p>This page "
+                    + "reloads itself every " + RETRY_AFTER_SECONDS + " seconds; nothing you saved is lost.</p>"
+                    + "<script>setTimeout(function () { location.reload(); }, " + RETRY_AFTER_SECONDS * 1000
+                    + ");</script></body></html>");
+            return;
+        }
         ObjectNode body = JSON.createObjectNode();
         body.put("type", unreachable ? TYPE : TYPE_BUSY);
         body.put("title", unreachable ? "Database unavailable" : "Busy");
@@ -135,7 +156,7 @@ class DatabaseOutage {
                     boolean unreachable = !connectionFailed || isUnreachable(failure);
                     log.warn("{} {}: {} ({}), answered 503", request.getMethod(), request.getRequestURI(),
                             unreachable ? "database unreachable" : "no database connection free", failure.getMessage());
-                    write(response, unreachable);
+                    write(request, response, unreachable);
                     return;
                 }
                 throw failure;
@@ -144,7 +165,7 @@ class DatabaseOutage {
                 if (!reachable()) {
                     log.warn("{} {}: database unreachable, answered 503 instead of {}", request.getMethod(),
                             request.getRequestURI(), held.status);
-                    write(response, true);
+                    write(request, response, true);
                 } else {
                     held.release();
                 }
