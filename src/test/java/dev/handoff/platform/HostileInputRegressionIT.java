@@ -146,6 +146,36 @@ class HostileInputRegressionIT {
     }
 
     @Test
+    void numbersAndYesOrNoSentAsTextAreProblemsNamingTheField() {
+        String email = email();
+        Api.Response size = intake().post("/api/leads", "{\"email\":\"" + email + "\",\"source\":\"inbound\","
+                + "\"companySize\":\"5\"}");
+        invalid(size, "companySize");
+        assertThat(size.json().path("errors").get(0).path("message").asText()).isEqualTo("must be a JSON number, not text");
+        assertThat(leads(email)).isZero();
+        var steve = jdbc.sql("select * from rep where user_id = 'steve'").query().listOfRows();
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"capacity\":\"2\"}"), "capacity");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"active\":\"true\"}"), "active");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"available\":1}"), "available");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"available\":\" \"}"), "available");
+        assertThat(jdbc.sql("select * from rep where user_id = 'steve'").query().listOfRows()).isEqualTo(steve);
+        Api.Response lead = intake().post("/api/leads", Map.of("email", email(), "source", "inbound"));
+        invalid(intake().post("/api/leads/" + lead.json().path("id").asText() + "/outcome",
+                "{\"outcome\":\"won\",\"amount\":\"1000\"}"), "amount");
+    }
+
+    @Test
+    void aCsvImportStillReadsItsNumbersFromText() {
+        String email = email();
+        Api.Response r = intake().postRaw("/api/leads/import", "text/csv",
+                "email,source,companySize\n" + email + ",inbound,5\n");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("created").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(jdbc.sql("select company_size from lead where email = ?").param(email).query(Integer.class)
+                .single()).isEqualTo(5);
+    }
+
+    @Test
     void aNumberIsNoTimestamp() {
         invalid(intake().post("/api/leads", "{\"email\":\"" + email() + "\",\"source\":\"inbound\",\"engagements\":"
                 + "[{\"type\":\"webinar\",\"occurredAt\":1e308}]}"), "engagements[0].occurredAt");
