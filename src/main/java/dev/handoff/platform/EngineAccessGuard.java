@@ -28,8 +28,11 @@ import dev.handoff.identity.Groups;
  * login answers as to a wrong password) and never reach the engine, so they never skip Handoff's
  * validation;</li>
  * <li>/engine-rest answers nobody anonymously, not even the list of engines, which the engine's filter
- * leaves open; the webapps' list of engine names stays open, as their login page reads it before it signs
- * in (and says the engine does not exist when it is empty);</li>
+ * leaves open; the webapps' list of engine names ({@code GET /camunda/api/engine/engine/}) stays open: the
+ * webapps' login ({@code AuthenticationService.login} in camunda-commons-ui) asks for it first, to get a fresh
+ * CSRF cookie, and posts the credentials only once it succeeded, so a 401 there fails every login as "Wrong
+ * credentials" (tried with TasklistBrowserIT); and an empty list makes each page say its engine does not
+ * exist. It names only the engine that each webapp address names anyway;</li>
  * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do;</li>
  * <li>only admins write process variables directly ({@link VariableWrites}); everyone else through forms and
  * Handoff's API.</li>
