@@ -34,7 +34,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final java.util.Set<String> OWN_MESSAGES = java.util.Set.of(InputBounds.NOT_STORABLE,
-            InputBounds.OUT_OF_RANGE, StrictJson.NOT_TEXT);
+            InputBounds.OUT_OF_RANGE, StrictJson.NOT_TEXT, StrictJson.NOT_A_NUMBER,
+            StrictJson.NOT_YES_OR_NO);
 
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

@@ -28,9 +28,14 @@ import dev.handoff.identity.Groups;
  * login answers as to a wrong password) and never reach the engine, so they never skip Handoff's
  * validation;</li>
  * <li>/engine-rest answers nobody anonymously, not even the list of engines, which the engine's filter
- * leaves open; the webapps' list of engine names stays open, as their login page reads it before it signs
- * in (and says the engine does not exist when it is empty);</li>
- * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do.</li>
+ * leaves open; the webapps' list of engine names ({@code GET /camunda/api/engine/engine/}) stays open: the
+ * webapps' login ({@code AuthenticationService.login} in camunda-commons-ui) asks for it first, to get a fresh
+ * CSRF cookie, and posts the credentials only once it succeeded, so a 401 there fails every login as "Wrong
+ * credentials" (tried with TasklistBrowserIT); and an empty list makes each page say its engine does not
+ * exist. It names only the engine that each webapp address names anyway;</li>
+ * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do;</li>
+ * <li>only admins write process variables directly ({@link VariableWrites}); everyone else through forms and
+ * Handoff's API.</li>
  * </ul>
  * What a signed-in person may then do is the engine's authorizations' business.
  */
@@ -39,12 +44,17 @@ class EngineAccessGuard extends OncePerRequestFilter {
     private static final String INTEGRATION_ONLY = "Integration accounts use Handoff's API under /api, not the "
             + "engine's REST API or the Camunda webapps.";
 
+    private static final String ADMINS_ONLY = "Only admins write process variables directly; use the task's or "
+            + "start form, or Handoff's API under /api.";
+
     private final IdentityService identityService;
     private final String webappApi;
+    private final VariableWrites variableWrites;
 
     EngineAccessGuard(IdentityService identityService, String webappPath) {
         this.identityService = identityService;
         this.webappApi = webappPath + "/api/";
+        this.variableWrites = new VariableWrites(webappPath);
     }
 
     @Override
@@ -70,6 +80,12 @@ class EngineAccessGuard extends OncePerRequestFilter {
         if (webapps && groups != null && app != null && !sessionApps(request).contains(app)) {
             Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden",
                     "The " + app + " API is for those who may use " + app + ".");
+            return;
+        }
+        // The decoded, normalised path (no doubled slash, no path parameter), as the engine's REST API matches it.
+        String decoded = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        if (groups != null && !groups.contains(Groups.ADMIN) && variableWrites.writes(request.getMethod(), decoded)) {
+            Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", ADMINS_ONLY);
             return;
         }
         if (groups == null && !webapps) {

@@ -22,8 +22,9 @@ import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
  * What Handoff's API reads from JSON beyond Jackson's own rules (application.yaml): text without NUL characters
  * or unpaired surrogates (no database stores them as sent), and timestamps and dates as ISO-8601 text only,
  * within {@link InputBounds#EARLIEST} and {@link InputBounds#LATEST}: a number such as {@code 1e308} is not
- * read as seconds since 1970. Spring Boot registers this module with the API's object mapper; the engine
- * REST API keeps its own.
+ * read as seconds since 1970; whole numbers and amounts as JSON numbers, not as text; yes or no as true or
+ * false. Spring Boot registers this module with the API's object mapper; the engine REST API keeps its own
+ * (a variable's declared type converts its value there).
  */
 @Component
 class StrictJson extends SimpleModule {
@@ -31,6 +32,8 @@ class StrictJson extends SimpleModule {
     private static final NumberDeserializers.IntegerDeserializer INTEGER =
             new NumberDeserializers.IntegerDeserializer(Integer.class, null);
     static final String NOT_TEXT = "must be ISO-8601 text, e.g. 2026-11-02T10:15:00Z or 2026-11-02";
+    static final String NOT_A_NUMBER = "must be a JSON number, not text";
+    static final String NOT_YES_OR_NO = "must be true or false";
 
     StrictJson() {
         super("handoff-strict-json");
@@ -48,15 +51,26 @@ class StrictJson extends SimpleModule {
         addDeserializer(Integer.class, new JsonDeserializer<>() {
             @Override
             public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                rejectTextualNull(p, Integer.class);
+                requireNumber(p, Integer.class);
                 return INTEGER.deserialize(p, ctxt);
             }
         });
         addDeserializer(BigDecimal.class, new JsonDeserializer<>() {
             @Override
             public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                rejectTextualNull(p, BigDecimal.class);
+                requireNumber(p, BigDecimal.class);
                 return NumberDeserializers.BigDecimalDeserializer.instance.deserialize(p, ctxt);
+            }
+        });
+        // Yes or no as true or false: Jackson reads blank text as none even without coercion of scalars.
+        addDeserializer(Boolean.class, new JsonDeserializer<>() {
+            @Override
+            public Boolean deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+                if (!p.hasToken(JsonToken.VALUE_TRUE) && !p.hasToken(JsonToken.VALUE_FALSE)) {
+                    throw InvalidFormatException.from(p, NOT_YES_OR_NO, InputBounds.abbreviate(p.getText()),
+                            Boolean.class);
+                }
+                return p.getBooleanValue();
             }
         });
         addDeserializer(OffsetDateTime.class, new JsonDeserializer<>() {
@@ -95,10 +109,13 @@ class StrictJson extends SimpleModule {
         }
     }
 
-    /** A number may come as text ("5"), but not as blank text, NUL or the word null, which Jackson reads as none. */
-    private static void rejectTextualNull(JsonParser p, Class<?> type) throws IOException {
-        if (p.hasToken(JsonToken.VALUE_STRING) && !meaningful(p.getText())) {
-            throw InvalidFormatException.from(p, "must be a number", InputBounds.abbreviate(p.getText()), type);
+    /**
+     * A number as a JSON number: {@code "5"} is text, which Jackson would read as 5 (and blank text, NUL or the word
+     * null as none). Without coercion of scalars (application.yaml) Jackson refuses it too, but names no reason.
+     */
+    private static void requireNumber(JsonParser p, Class<?> type) throws IOException {
+        if (p.hasToken(JsonToken.VALUE_STRING)) {
+            throw InvalidFormatException.from(p, NOT_A_NUMBER, InputBounds.abbreviate(p.getText()), type);
         }
     }
 

@@ -25,8 +25,9 @@ final class AccessMatrix {
 
     /**
      * A row: one representative request of a family. The path may hold {lead} (an MQL routed to another SDR
-     * than sam), {nurtured} (a lead in nurture, owned by nobody), {instance} ({lead}'s process instance) and
-     * {task} ({lead}'s "Accept or reject lead", assigned to its owner); {owner} in a body is that owner.
+     * than sam), {nurtured} (a lead in nurture, owned by nobody; {nurturedNumber} its number), {instance}
+     * ({lead}'s process instance) and {task} ({lead}'s "Accept or reject lead", assigned to its owner); {owner} in
+     * a body is that owner.
      */
     record Row(String family, Way way, String method, String path, String body, List<String> expected) {
     }
@@ -35,6 +36,17 @@ final class AccessMatrix {
             new Role("marketing-ops", "mona"), new Role("demand-gen", "dean"),
             new Role("content-marketing", "cora"), new Role("marketing-managers", "mark"), new Role("sdr", "sam"),
             new Role("ae", "alex"), new Role("sales-managers", "sally"), new Role("integration", "intake"));
+
+    private static final String PROBE = "{\"value\":\"probe\",\"type\":\"String\"}";
+    /** A second "Accept or reject lead" on {lead}, without listeners: the instance keeps waiting. */
+    private static final String MODIFICATION = "{\"skipCustomListeners\":true,\"skipIoMappings\":true,"
+            + "\"instructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"Task_AcceptLead\"}]}";
+    /** The engagement message to {nurtured}, which waits for it, with a variable of the caller's choosing. */
+    private static final String MESSAGE = "{\"messageName\":\"EngagementRecorded\",\"businessKey\":"
+            + "\"{nurturedNumber}\",\"all\":true,\"processVariables\":{\"matrixProbe\":" + PROBE + "}}";
+    /** Only admins write process variables directly (EngineAccessGuard), whatever the engine's rights allow. */
+    private static final String ADMIN_ONLY = "401 204 403 403 403 403 403 403 403 403";
+    private static final String WEBAPP_ADMIN_ONLY = "401 204 403 403 403 403 403 403 403 401";
 
     /** "—": not applicable (anonymous has nobody to sign in as). */
     static final List<Row> ROWS = List.of(
@@ -64,8 +76,23 @@ final class AccessMatrix {
             row("Engine REST: a lead's variables", Way.BASIC, "GET /engine-rest/process-instance/{instance}/variables",
                     null, "401 200 403 403 403 200 403 403 200 403"),
             row("Engine REST: set a lead's variable", Way.BASIC,
-                    "PUT /engine-rest/process-instance/{instance}/variables/matrixProbe",
-                    "{\"value\":\"probe\",\"type\":\"String\"}", "401 204 204 204 403 204 403 403 403 403"),
+                    "PUT /engine-rest/process-instance/{instance}/variables/matrixProbe", PROBE, ADMIN_ONLY),
+            row("Engine REST: set a lead's variable (engine named)", Way.BASIC,
+                    "PUT /engine-rest/engine/default/process-instance/{instance}/variables/matrixProbe", PROBE,
+                    ADMIN_ONLY),
+            row("Engine REST: modify a lead's variables", Way.BASIC,
+                    "POST /engine-rest/process-instance/{instance}/variables", "{\"modifications\":{\"matrixProbe\":"
+                            + PROBE + "}}", ADMIN_ONLY),
+            row("Engine REST: delete a lead's variable", Way.BASIC,
+                    "DELETE /engine-rest/process-instance/{instance}/variables/matrixProbe", null, ADMIN_ONLY),
+            row("Engine REST: set a lead's variable on its execution", Way.BASIC,
+                    "PUT /engine-rest/execution/{instance}/localVariables/matrixProbe", PROBE, ADMIN_ONLY),
+            row("Engine REST: set a lead's variable through its task", Way.BASIC,
+                    "PUT /engine-rest/task/{task}/variables/matrixProbe", PROBE, ADMIN_ONLY),
+            row("Engine REST: modify a lead's instance", Way.BASIC,
+                    "POST /engine-rest/process-instance/{instance}/modification", MODIFICATION, ADMIN_ONLY),
+            row("Engine REST: correlate a message with variables", Way.BASIC, "POST /engine-rest/message",
+                    MESSAGE, ADMIN_ONLY),
             row("Engine REST: another rep's task variables", Way.BASIC, "GET /engine-rest/task/{task}/variables",
                     null, "401 200 403 403 403 200 403 403 200 403"),
             row("Engine REST: reassign another rep's task", Way.BASIC, "POST /engine-rest/task/{task}/assignee",
@@ -82,6 +109,17 @@ final class AccessMatrix {
             row("Webapps: another rep's task variables", Way.SESSION,
                     "GET /camunda/api/engine/engine/default/task/{task}/variables", null,
                     "401 200 403 403 403 200 403 403 200 401"),
+            row("Webapps: set a lead's variable", Way.SESSION,
+                    "PUT /camunda/api/engine/engine/default/process-instance/{instance}/variables/matrixProbe", PROBE,
+                    WEBAPP_ADMIN_ONLY),
+            row("Webapps: set a lead's variable on its execution", Way.SESSION,
+                    "POST /camunda/api/engine/engine/default/execution/{instance}/localVariables",
+                    "{\"modifications\":{\"matrixProbe\":" + PROBE + "}}", WEBAPP_ADMIN_ONLY),
+            row("Webapps: modify a lead's instance", Way.SESSION,
+                    "POST /camunda/api/engine/engine/default/process-instance/{instance}/modification", MODIFICATION,
+                    WEBAPP_ADMIN_ONLY),
+            row("Webapps: correlate a message with variables", Way.SESSION,
+                    "POST /camunda/api/engine/engine/default/message", MESSAGE, WEBAPP_ADMIN_ONLY),
             row("Webapps: Cockpit plugin API", Way.SESSION,
                     "GET /camunda/api/cockpit/plugin/base/default/process-definition/statistics", null,
                     "401 200 403 403 403 200 403 403 200 401"),

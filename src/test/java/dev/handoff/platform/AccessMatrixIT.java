@@ -52,6 +52,37 @@ class AccessMatrixIT {
         assertThat(actual).as("measured (also in " + report + ")").isEqualTo(AccessMatrix.markdown());
     }
 
+    /**
+     * The guard reads the path as the engine's REST API does: a write spelled otherwise (an encoded letter, a
+     * doubled slash, a path parameter, the engine named) that reaches the variables as an admin is refused to
+     * marketing ops and sets nothing.
+     */
+    @Test
+    void aVariableWriteSpelledOtherwiseIsRefusedAlike() {
+        JsonNode lead = Api.as(port, "intake").post("/api/leads", body("NURTURE")).json();
+        String instance = Api.as(port, "admin").get("/engine-rest/process-instance?businessKey="
+                + lead.path("number").asText()).json().get(0).path("id").asText();
+        String probe = "{\"value\":\"probe\",\"type\":\"String\"}";
+        String base = "/engine-rest/process-instance/" + instance;
+        Map<String, String> answers = new LinkedHashMap<>();
+        int spelling = 0;
+        for (String variables : List.of(base + "/%76ariables/", base + "//variables/", base + "/variables;x=1/",
+                "/engine-rest/engine/default/process-instance/" + instance + "/variables/",
+                "/engine-rest//engine/default/process-instance/" + instance + "/variables/")) {
+            spelling++;
+            int admin = Api.as(port, "admin").put(variables + "byAdmin" + spelling, probe).status();
+            int mona = Api.as(port, "mona").put(variables + "byMona" + spelling, probe).status();
+            answers.put(variables, admin + "/" + mona);
+            if (admin == 204) {
+                assertThat(mona).as(variables + " admin/mona " + answers.get(variables)).isEqualTo(403);
+            }
+            assertThat(Api.as(port, "admin").get(base + "/variables/byMona" + spelling).status())
+                    .as("nothing set by " + variables).isEqualTo(404);
+        }
+        assertThat(answers.values()).as("admin/mona by spelling: " + answers).filteredOn(a -> a.startsWith("204"))
+                .hasSizeGreaterThanOrEqualTo(2);
+    }
+
     private String call(AccessMatrix.Row row, AccessMatrix.Role role, Map<String, String> fixtures,
             Map<String, Api> sessions) {
         String path = fill(row.path(), fixtures);
@@ -83,6 +114,7 @@ class AccessMatrixIT {
         Api.Response response = switch (row.method()) {
             case "GET" -> api.get(path);
             case "PUT" -> api.put(path, fill(body(row.body()), fixtures));
+            case "DELETE" -> api.delete(path);
             case "POST" -> "CSV".equals(row.body()) ? api.postRaw(path, "text/csv", csv())
                     : api.post(path, fill(body(row.body()), fixtures));
             default -> throw new IllegalArgumentException(row.method());
@@ -94,7 +126,9 @@ class AccessMatrixIT {
     private Map<String, String> fixtures() {
         Api intake = Api.as(port, "intake");
         Map<String, String> fixtures = new HashMap<>();
-        fixtures.put("nurtured", intake.post("/api/leads", body("NURTURE")).json().path("id").asText());
+        JsonNode nurtured = intake.post("/api/leads", body("NURTURE")).json();
+        fixtures.put("nurtured", nurtured.path("id").asText());
+        fixtures.put("nurturedNumber", nurtured.path("number").asText());
         for (int attempt = 0; attempt < 6 && !fixtures.containsKey("lead"); attempt++) {
             JsonNode lead = intake.post("/api/leads", body("LEAD")).json();
             assertThat(lead.path("stage").asText()).as(lead.toString()).isEqualTo("MQL");

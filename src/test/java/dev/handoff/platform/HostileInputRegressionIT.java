@@ -146,6 +146,37 @@ class HostileInputRegressionIT {
     }
 
     @Test
+    void numbersAndYesOrNoSentAsTextAreProblemsNamingTheField() {
+        String email = email();
+        Api.Response size = intake().post("/api/leads", "{\"email\":\"" + email + "\",\"source\":\"inbound\","
+                + "\"companySize\":\"5\"}");
+        invalid(size, "companySize");
+        assertThat(size.json().path("errors").get(0).path("message").asText())
+                .isEqualTo("must be a JSON number, not text");
+        assertThat(leads(email)).isZero();
+        var steve = jdbc.sql("select * from rep where user_id = 'steve'").query().listOfRows();
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"capacity\":\"2\"}"), "capacity");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"active\":\"true\"}"), "active");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"available\":1}"), "available");
+        invalid(Api.as(port, "sally").put("/api/reps/steve", "{\"available\":\" \"}"), "available");
+        assertThat(jdbc.sql("select * from rep where user_id = 'steve'").query().listOfRows()).isEqualTo(steve);
+        Api.Response lead = intake().post("/api/leads", Map.of("email", email(), "source", "inbound"));
+        invalid(intake().post("/api/leads/" + lead.json().path("id").asText() + "/outcome",
+                "{\"outcome\":\"won\",\"amount\":\"1000\"}"), "amount");
+    }
+
+    @Test
+    void aCsvImportStillReadsItsNumbersFromText() {
+        String email = email();
+        Api.Response r = intake().postRaw("/api/leads/import", "text/csv",
+                "email,source,companySize\n" + email + ",inbound,5\n");
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        assertThat(r.json().path("created").asInt()).as(r.toString()).isEqualTo(1);
+        assertThat(jdbc.sql("select company_size from lead where email = ?").param(email).query(Integer.class)
+                .single()).isEqualTo(5);
+    }
+
+    @Test
     void aNumberIsNoTimestamp() {
         invalid(intake().post("/api/leads", "{\"email\":\"" + email() + "\",\"source\":\"inbound\",\"engagements\":"
                 + "[{\"type\":\"webinar\",\"occurredAt\":1e308}]}"), "engagements[0].occurredAt");
@@ -204,6 +235,43 @@ class HostileInputRegressionIT {
         assertThat(r.status()).as(r.toString()).isEqualTo(400);
         assertThat(r.json().path("message").asText()).contains("companySize");
         assertThat(leads(email)).isZero();
+    }
+
+    /** Tasklist sends a number field untyped ({"value": 12}); a script may declare a type and send text. */
+    @Test
+    void aStartFormSizeIsStoredAsTheNumberSentWhateverItsDeclaredType() {
+        for (String[] sent : List.of(new String[] { "Integer", "\"12\"" }, new String[] { "Long", "\"12\"" },
+                new String[] { "Double", "\"12\"" }, new String[] { "String", "\"12\"" },
+                new String[] { "Integer", "12" }, new String[] { "Long", "12" }, new String[] { "Double", "12.0" },
+                new String[] { "String", "12" })) {
+            String email = email();
+            Api.Response r = startForm(email, sent[0], sent[1]);
+            String what = sent[0] + " " + sent[1] + " -> " + r;
+            assertThat(r.status()).as(what).isEqualTo(200);
+            assertThat(jdbc.sql("select company_size from lead where email = ?").param(email).query(Integer.class)
+                    .single()).as(what).isEqualTo(12);
+        }
+        String email = email();
+        Api.Response untyped = Api.as(port, "dean").post(
+                "/engine-rest/process-definition/key/lead-lifecycle/submit-form", "{\"variables\":{\"email\":"
+                        + "{\"value\":\"" + email + "\"},\"source\":{\"value\":\"inbound\"},\"companySize\":"
+                        + "{\"value\":12}}}");
+        assertThat(untyped.status()).as(untyped.toString()).isEqualTo(200);
+        assertThat(jdbc.sql("select company_size from lead where email = ?").param(email).query(Integer.class)
+                .single()).isEqualTo(12);
+    }
+
+    @Test
+    void aStartFormSizeThatIsNoWholeNumberIsA400NamingTheField() {
+        for (String[] sent : List.of(new String[] { "String", "\"12 employees\"" },
+                new String[] { "Double", "12.5" }, new String[] { "String", "\"12.5\"" })) {
+            String email = email();
+            Api.Response r = startForm(email, sent[0], sent[1]);
+            String what = sent[0] + " " + sent[1] + " -> " + r;
+            assertThat(r.status()).as(what).isEqualTo(400);
+            assertThat(r.json().path("message").asText()).as(what).contains("companySize");
+            assertThat(leads(email)).as(what).isZero();
+        }
     }
 
     @Test

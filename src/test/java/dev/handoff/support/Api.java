@@ -132,6 +132,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(json(body))));
     }
 
+    public Response delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     public Response postRaw(String path, String contentType, String body) {
         return send(request(path).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
