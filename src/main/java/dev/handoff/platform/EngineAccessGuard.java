@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
@@ -50,11 +51,13 @@ class EngineAccessGuard extends OncePerRequestFilter {
     private final IdentityService identityService;
     private final String webappApi;
     private final VariableWrites variableWrites;
+    private final TaskCompletions completions;
 
-    EngineAccessGuard(IdentityService identityService, String webappPath) {
-        this.identityService = identityService;
+    EngineAccessGuard(ProcessEngine engine, String webappPath) {
+        this.identityService = engine.getIdentityService();
         this.webappApi = webappPath + "/api/";
         this.variableWrites = new VariableWrites(webappPath);
+        this.completions = new TaskCompletions(engine, variableWrites);
     }
 
     @Override
@@ -88,6 +91,13 @@ class EngineAccessGuard extends OncePerRequestFilter {
             Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", ADMINS_ONLY);
             return;
         }
+        if (groups != null && !groups.contains(Groups.ADMIN)) {
+            String refusal = completions.refusal(request.getMethod(), decoded, userId(request, webapps), groups);
+            if (refusal != null) {
+                Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", refusal);
+                return;
+            }
+        }
         if (groups == null && !webapps) {
             response.setHeader("WWW-Authenticate", "Basic realm=\"handoff\"");
             Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Authentication required",
@@ -108,6 +118,17 @@ class EngineAccessGuard extends OncePerRequestFilter {
         }
         String userId = ApiAuthenticationFilter.basicUser(identityService, request);
         return userId == null ? null : groupsOf(userId);
+    }
+
+    /** Who calls: the webapp session's user, or the one the engine's filter or HTTP basic let in. */
+    private String userId(HttpServletRequest request, boolean webapps) {
+        if (webapps) {
+            List<UserAuthentication> users = sessionUsers(request);
+            return users.isEmpty() ? null : users.get(0).getIdentityId();
+        }
+        Authentication authentication = identityService.getCurrentAuthentication();
+        return authentication != null ? authentication.getUserId()
+                : ApiAuthenticationFilter.basicUser(identityService, request);
     }
 
     /** The groups of the webapp session's user, or null without one. */

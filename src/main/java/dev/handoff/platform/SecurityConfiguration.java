@@ -5,10 +5,10 @@ import java.util.List;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
@@ -40,9 +40,9 @@ class SecurityConfiguration {
 
     /** After the engine's authentication filter on /engine-rest; before the webapps' own filters on their API. */
     @Bean
-    FilterRegistrationBean<EngineAccessGuard> engineAccessGuard(IdentityService identityService,
+    FilterRegistrationBean<EngineAccessGuard> engineAccessGuard(ProcessEngine engine,
             @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-        var registration = new FilterRegistrationBean<>(new EngineAccessGuard(identityService, webappPath));
+        var registration = new FilterRegistrationBean<>(new EngineAccessGuard(engine, webappPath));
         registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 21);
         return registration;
@@ -64,6 +64,29 @@ class SecurityConfiguration {
         registration.addUrlPatterns("/error", "/error/*");
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    /**
+     * The webapps' pages carry a fresh CSP nonce each time; a browser that kept one and reused it with a newer
+     * response's header would block the page's scripts (seen in WebappConsoleBrowserIT going back to the
+     * welcome app). Their scripts and styles stay cacheable.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> webappPagesNotStored(
+            @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
+                    FilterChain chain) throws ServletException, IOException {
+                if (request.getRequestURI().endsWith("/")) {
+                    response.setHeader("Cache-Control", "no-store");
+                }
+                chain.doFilter(request, response);
+            }
+        });
+        registration.addUrlPatterns(webappPath + "/app/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 22);
         return registration;
     }
 

@@ -38,7 +38,13 @@ final class VariableWrites {
         if (READS.contains(method)) {
             return false;
         }
+        String rest = engineRelative(path);
+        return rest != null && WRITES.matcher(rest).matches();
+    }
+
+    /** The path after the engine's root on either way in (e.g. {@code task/42/complete}), or null if none. */
+    String engineRelative(String path) {
         var root = engineRoot.matcher(path.replaceAll("/{2,}", "/"));
-        return root.matches() && WRITES.matcher(root.group("rest")).matches();
+        return root.matches() ? root.group("rest") : null;
     }
 }

@@ -144,6 +144,8 @@ class LeadApiIT {
         assertThat(Api.as(port, "sam").get("/engine-rest/task?processInstanceBusinessKey=" + number).json()).isEmpty();
 
         String taskId = tasks.get(0).path("id").asText();
+        assertThat(Api.as(port, "mona").post("/engine-rest/task/" + taskId + "/claim", Map.of("userId", "mona"))
+                .status()).isEqualTo(204);
         Api.Response completed = Api.as(port, "mona").post("/engine-rest/task/" + taskId + "/submit-form",
                 Map.of("variables", Map.of("jobTitle", Map.of("value", "Chief Revenue Officer", "type", "String"))));
         assertThat(completed.status()).as(completed.body()).isEqualTo(204);

@@ -71,8 +71,12 @@ class TaskAccessIT {
         Api session = Api.webappSession(port, other);
         String task = "/camunda/api/engine/engine/default/task/" + lead.taskId();
 
-        for (Api.Response refused : List.of(session.post(task + "/complete", ACCEPT),
-                session.post(task + "/assignee", Map.of("userId", other)), session.get(task + "/variables"))) {
+        // Completing someone else's task is refused before the engine is asked (dev.handoff.platform.TaskCompletions).
+        Api.Response completing = session.post(task + "/complete", ACCEPT);
+        assertThat(completing.status()).isEqualTo(403);
+        assertThat(completing.json().path("detail").asText()).contains("is assigned to " + lead.owner());
+        for (Api.Response refused : List.of(session.post(task + "/assignee", Map.of("userId", other)),
+                session.get(task + "/variables"))) {
             assertThat(refused.status()).isEqualTo(403);
             assertThat(refused.json().path("type").asText()).isEqualTo("AuthorizationException");
         }
@@ -96,7 +100,7 @@ class TaskAccessIT {
     }
 
     @Test
-    void anUnassignedTaskIsWorkedByItsCandidateGroupUntilOneOfThemClaimsIt() {
+    void anUnassignedTaskIsClaimedByOneOfItsCandidateGroupBeforeItIsCompleted() {
         String colleague = "ops-" + java.util.UUID.randomUUID().toString().substring(0, 8);
         User user = identityService.newUser(colleague);
         user.setPassword(PASSWORD);
@@ -107,6 +111,10 @@ class TaskAccessIT {
 
         assertThat(Api.as(port, "sam").get(task + "/variables").status()).isEqualTo(403);
         assertThat(Api.as(port, colleague, PASSWORD).get(task + "/variables").status()).isEqualTo(200);
+        // A candidate claims before completing, so that the lead's record says who decided.
+        Api.Response unclaimed = Api.as(port, "mona").post(task + "/complete", Map.of());
+        assertThat(unclaimed.status()).as(unclaimed.body()).isEqualTo(403);
+        assertThat(unclaimed.body()).contains("claim it before you complete it");
         Api.Response claimed = Api.as(port, "mona").post(task + "/claim", Map.of("userId", "mona"));
         assertThat(claimed.status()).as(claimed.body()).isEqualTo(204);
 
