@@ -75,13 +75,17 @@ class DatabaseOutage {
                     || cause instanceof SQLRecoverableException || cause instanceof CannotCreateTransactionException) {
                 return true;
             }
-            // SQL state class 08: connection exception; 57P01-57P03: PostgreSQL shutting down or starting up.
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+            if (hasConnectionState(cause)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** SQL state class 08: connection exception; 57P01-57P03: PostgreSQL shutting down or starting up. */
+    private static boolean hasConnectionState(Throwable cause) {
+        return cause instanceof SQLException sql && sql.getSQLState() != null
+                && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"));
     }
 
     /**
@@ -91,8 +95,7 @@ class DatabaseOutage {
     static boolean isUnreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof SQLNonTransientConnectionException || cause instanceof java.net.ConnectException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                            && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                    || hasConnectionState(cause)) {
                 return true;
             }
         }
@@ -125,7 +128,7 @@ class DatabaseOutage {
         body.put("title", unreachable ? "Database unavailable" : "Busy");
         body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         body.put("detail", detail);
-        // The webapps show an error's "message".
+        // In the engine REST API's own error format an error's text is its "message".
         body.put("message", detail);
         response.reset();
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
