@@ -102,7 +102,8 @@ class SeveralNodesIT {
             for (Future<LeadLoad.Answer> answer : answers) {
                 statuses.merge(answer.get().status(), 1L, Long::sum);
             }
-            long leads = Resilience.count(url, "select count(*) from lead where email = 'twenty-times@resilience.example'");
+            long leads = Resilience.count(url,
+                    "select count(*) from lead where email = 'twenty-times@resilience.example'");
             long lifecycles = Resilience.count(url, "select count(*) from ACT_HI_PROCINST p join lead l on "
                     + "p.BUSINESS_KEY_ = 'L-' || lpad(cast(l.lead_number as varchar), 6, '0') "
                     + "where l.email = 'twenty-times@resilience.example' and p.SUPER_PROCESS_INSTANCE_ID_ is null");
@@ -119,13 +120,14 @@ class SeveralNodesIT {
     private static void breachStormOnBothNodes(HandoffNode a, HandoffNode b, String url) {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < STORM; i++) {
-            assertThat(LeadLoad.send(client, (i % 2 == 0 ? a : b).port(), "storm-" + i + "@resilience.example").status())
-                    .isEqualTo(201);
+            int port = (i % 2 == 0 ? a : b).port();
+            assertThat(LeadLoad.send(client, port, "storm-" + i + "@resilience.example").status()).isEqualTo(201);
         }
         long before = Resilience.leadsBreached(url);
         int due = Resilience.makeAcceptBreachesDue(url);
         long start = System.nanoTime();
-        await(Duration.ofSeconds(240), "every breach of the storm handled", () -> Resilience.leadsBreached(url) == before + due);
+        await(Duration.ofSeconds(240), "every breach of the storm handled",
+                () -> Resilience.leadsBreached(url) == before + due);
         long done = System.nanoTime();
         long twice = Resilience.leadsBreachedTwice(url);
         Map<String, Long> byNode = new TreeMap<>();
@@ -134,8 +136,8 @@ class SeveralNodesIT {
                     + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_AcceptSlaBreached') and JOB_STATE_ = 2 "
                     + "and HOSTNAME_ = ?", node.name()));
         }
-        log.info("Breach storm on two nodes: {} due, all handled in {} s, handled twice {}, breach jobs run per node {}",
-                due, Resilience.seconds(start, done), twice, byNode);
+        log.info("Breach storm on two nodes: {} due, all handled in {} s, handled twice {}, breach jobs run per "
+                + "node {}", due, Resilience.seconds(start, done), twice, byNode);
         assertThat(due).isGreaterThanOrEqualTo(STORM);
         assertThat(twice).as("leads breached twice").isZero();
     }

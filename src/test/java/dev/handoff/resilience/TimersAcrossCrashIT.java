@@ -63,10 +63,10 @@ class TimersAcrossCrashIT {
             await(BOUND, "every breach handled after the restart", () -> Resilience.leadsBreached(url) == LEADS);
             long done = System.nanoTime();
             long twice = Resilience.leadsBreachedTwice(url);
-            log.info("Breach timers across kill -9: {} due, {} handled before the kill, {} jobs locked by the dead JVM "
-                    + "({} still held after the restart), restart to up {} s, up to all {} handled {} s, handled twice {}",
-                    LEADS, handledBeforeKill, lockedByTheDead.size(), stillHeld, Resilience.seconds(restarted, up), LEADS,
-                    Resilience.seconds(up, done), twice);
+            log.info("Breach timers across kill -9: {} due, {} handled before the kill, {} jobs locked by the dead "
+                    + "JVM ({} still held after the restart), restart to up {} s, up to all {} handled {} s, handled "
+                    + "twice {}", LEADS, handledBeforeKill, lockedByTheDead.size(), stillHeld,
+                    Resilience.seconds(restarted, up), LEADS, Resilience.seconds(up, done), twice);
             assertThat(lockedByTheDead).as("jobs the dead JVM had locked").isNotEmpty();
             assertThat(stillHeld).as("stale locks left after the restart").isZero();
             assertThat(twice).as("leads breached twice").isZero();
