@@ -26,8 +26,8 @@ import org.camunda.bpm.engine.task.Task;
  * <li>the assignee reads the task and its variables and works it (claim, complete, save), but does not
  * reassign it;</li>
  * <li>candidate groups do the same while the task is unassigned (they see it in "My group's tasks" with its
- * columns and may claim it; completing waits for the claim, {@code dev.handoff.platform.TaskCompletions}), and only see that it
- * exists while someone has it;</li>
+ * columns and may claim it; completing waits for the claim, {@code dev.handoff.platform.TaskCompletions}),
+ * and only see that it exists while someone has it;</li>
  * <li>a previous assignee keeps seeing the task, nothing more.</li>
  * </ul>
  * Managers reassign and work every task of the processes they oversee through their process-definition
