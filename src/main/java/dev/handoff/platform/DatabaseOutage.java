@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -32,9 +33,6 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 /**
  * While the database cannot be reached, Handoff's API, the engine's REST API and the webapps' API answer
  * {@code 503} problem details with {@code Retry-After} (in seconds) instead of a 500: a client, a load balancer
@@ -56,7 +54,6 @@ class DatabaseOutage {
             + "once). Try again in a few seconds; sending a lead again is safe (a repeated lead is merged into the one "
             + "stored, never doubled).";
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutage.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseOutageFilter(DataSource dataSource,
@@ -123,20 +120,12 @@ class DatabaseOutage {
                     + ");</script></body></html>");
             return;
         }
-        ObjectNode body = JSON.createObjectNode();
-        body.put("type", unreachable ? TYPE : TYPE_BUSY);
-        body.put("title", unreachable ? "Database unavailable" : "Busy");
-        body.put("status", HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-        body.put("detail", detail);
-        // In the engine REST API's own error format an error's text is its "message".
-        body.put("message", detail);
         response.reset();
-        response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), body);
+        // In the engine REST API's own error format an error's text is its "message".
+        Problems.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, unreachable ? TYPE : TYPE_BUSY,
+                unreachable ? "Database unavailable" : "Busy", detail, Map.of("message", detail));
     }
 
     static final class Filter extends OncePerRequestFilter {

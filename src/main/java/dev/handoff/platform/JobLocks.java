@@ -35,10 +35,6 @@ class JobLocks extends AbstractProcessEnginePlugin {
         this.nodeId = configuredId == null || configuredId.isBlank() ? hostName() + ":" + port : configuredId.trim();
     }
 
-    String nodeId() {
-        return nodeId;
-    }
-
     /** The engine's host name, which Cockpit's job log and the metrics show, is the node's name too. */
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {

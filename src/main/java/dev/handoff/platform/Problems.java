@@ -1,6 +1,7 @@
 package dev.handoff.platform;
 
 import java.io.IOException;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -15,11 +16,18 @@ final class Problems {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static void write(HttpServletResponse response, int status, String title, String detail) throws IOException {
+        write(response, status, "about:blank", title, detail, Map.of());
+    }
+
+    /** With a problem type of its own and extension members (RFC 9457 section 3.2). */
+    static void write(HttpServletResponse response, int status, String type, String title, String detail,
+            Map<String, String> members) throws IOException {
         ObjectNode body = JSON.createObjectNode();
-        body.put("type", "about:blank");
+        body.put("type", type);
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
+        members.forEach(body::put);
         response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
