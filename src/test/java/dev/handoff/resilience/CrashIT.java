@@ -25,9 +25,7 @@ class CrashIT {
     @Test
     void onTheEmbeddedDefaultH2(@TempDir Path work) throws Exception {
         // The default profile's own H2 URL (./data/handoff under the working directory), not one of the tests'.
-        List<String> arguments = new java.util.ArrayList<>(List.of("--handoff.routing.default-capacity=100000"));
-        Resilience.clock().ifPresent(arguments::add);
-        try (HandoffNode node = HandoffNode.create("crash-h2", work, arguments.toArray(String[]::new))) {
+        try (HandoffNode node = Resilience.h2Node("crash-h2", work)) {
             LeadLoad load = killUnderLoad(node);
             node.start().awaitUp(START_UP);
             node.stop();
@@ -37,7 +35,7 @@ class CrashIT {
 
     @Test
     void onPostgres(@TempDir Path work) throws Exception {
-        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), Resilience.freePort());
+        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), HandoffNode.freePort());
                 HandoffNode node = Resilience.node("crash-pg", work.resolve("node"), Resilience.url(postgres))) {
             LeadLoad load = killUnderLoad(node);
             node.start().awaitUp(START_UP);

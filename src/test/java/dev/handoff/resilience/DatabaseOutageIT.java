@@ -32,7 +32,7 @@ class DatabaseOutageIT {
 
     @Test
     void anOutageAnswers503AndHandoffRecoversOnItsOwn(@TempDir Path work) throws Exception {
-        int port = Resilience.freePort();
+        int port = HandoffNode.freePort();
         Path data = work.resolve("pg");
         EmbeddedPostgres postgres = Resilience.postgres(data, port);
         String url = Resilience.url(postgres);
@@ -52,7 +52,7 @@ class DatabaseOutageIT {
                 health.add(node.health());
                 readiness.add(node.status("/actuator/health/readiness"));
                 liveness.add(node.status("/actuator/health/liveness"));
-                Resilience.sleep(500);
+                HandoffNode.sleep(500);
             }
             for (int i = 0; i < 2; i++) {
                 engine.add(node.as("sally").get("/engine-rest/task/count"));
@@ -66,7 +66,7 @@ class DatabaseOutageIT {
                     .mapToLong(LeadLoad.Answer::atNanos).min().orElseThrow();
             await(RECOVERY, "health UP again", () -> node.health() == 200);
             long healthy = System.nanoTime();
-            Resilience.sleep(2_000);
+            HandoffNode.sleep(2_000);
             load.close();
             // The job executor works again: the leads' breach timers, made due now, fire.
             int due = Resilience.makeAcceptBreachesDue(url);

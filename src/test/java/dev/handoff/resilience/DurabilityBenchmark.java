@@ -17,11 +17,10 @@ public final class DurabilityBenchmark {
     public static void main(String[] args) throws Exception {
         int slices = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         Path work = Files.createTempDirectory("handoff-durability");
-        try (HandoffNode durable = HandoffNode.create("bench-durable", work.resolve("durable"),
-                "--handoff.routing.default-capacity=100000");
-                HandoffNode delayed = HandoffNode.create("bench-delayed", work.resolve("delayed"),
-                        "--handoff.routing.default-capacity=100000", "--spring.datasource.url=jdbc:h2:file:./data/"
-                                + "handoff;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;LOCK_TIMEOUT=10000")) {
+        try (HandoffNode durable = Resilience.h2Node("bench-durable", work.resolve("durable"));
+                HandoffNode delayed = Resilience.h2Node("bench-delayed", work.resolve("delayed"),
+                        "--spring.datasource.url=jdbc:h2:file:./data/handoff;DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=500;"
+                                + "LOCK_TIMEOUT=10000")) {
             durable.start();
             delayed.start();
             durable.awaitUp(Resilience.START_UP);
@@ -48,7 +47,7 @@ public final class DurabilityBenchmark {
 
     private static double slice(HandoffNode node, long millis) {
         LeadLoad load = new LeadLoad(node.name() + "-" + System.nanoTime(), 4, node::port);
-        Resilience.sleep(millis);
+        HandoffNode.sleep(millis);
         load.close();
         long errors = load.answers().stream().filter(a -> !a.acknowledged()).count();
         if (errors > 0) {

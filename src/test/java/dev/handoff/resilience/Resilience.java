@@ -2,7 +2,6 @@ package dev.handoff.resilience;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -43,42 +42,50 @@ final class Resilience {
     /** A node of Handoff on that PostgreSQL with the demo's identities; reps take any number of leads. */
     static HandoffNode node(String name, Path workDir, String jdbcUrl, String... more) {
         List<String> arguments = new ArrayList<>(List.of("--spring.datasource.url=" + jdbcUrl,
-                "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--handoff.routing.default-capacity=100000"));
+                "--spring.datasource.username=postgres", "--spring.datasource.password="));
         arguments.addAll(List.of(more));
-        clock().ifPresent(arguments::add);
+        return h2Node(name, workDir, arguments.toArray(String[]::new));
+    }
+
+    /**
+     * A node on the default profile's own H2 file (./data under its working directory) unless the arguments say
+     * otherwise; reps take any number of leads, and a moved test clock ({@code -Dhandoff.clock.today}) goes
+     * to the child JVM too.
+     */
+    static HandoffNode h2Node(String name, Path workDir, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--handoff.routing.default-capacity=100000"));
+        arguments.addAll(List.of(more));
+        String today = System.getProperty("handoff.clock.today", "");
+        if (!today.isBlank()) {
+            arguments.add("--handoff.clock.today=" + today);
+        }
         return HandoffNode.create(name, workDir, arguments.toArray(String[]::new));
     }
 
-    /** The clock a moved test run uses ({@code -Dhandoff.clock.today}) goes to the child JVMs too. */
-    static java.util.Optional<String> clock() {
-        String today = System.getProperty("handoff.clock.today", "");
-        return today.isBlank() ? java.util.Optional.empty()
-                : java.util.Optional.of("--handoff.clock.today=" + today);
-    }
-
     static long count(String jdbcUrl, String sql, Object... parameters) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                statement.setObject(i + 1, parameters[i]);
-            }
+        return run(jdbcUrl, sql, parameters, statement -> {
             try (ResultSet result = statement.executeQuery()) {
                 result.next();
                 return result.getLong(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     static int update(String jdbcUrl, String sql, Object... parameters) {
+        return run(jdbcUrl, sql, parameters, PreparedStatement::executeUpdate);
+    }
+
+    private interface Statement<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T run(String jdbcUrl, String sql, Object[] parameters, Statement<T> work) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
-            return statement.executeUpdate();
+            return work.run(statement);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
@@ -107,26 +114,10 @@ final class Resilience {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("Not within " + timeout + ": " + what);
             }
-            sleep(200);
+            HandoffNode.sleep(200);
         }
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     static double seconds(long fromNanos, long toNanos) {
         return Math.round((toNanos - fromNanos) / 1e8) / 10.0;

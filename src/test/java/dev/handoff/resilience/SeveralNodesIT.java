@@ -40,7 +40,7 @@ class SeveralNodesIT {
 
     @Test
     void twoNodesOnOneDatabase(@TempDir Path work) throws Exception {
-        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), Resilience.freePort())) {
+        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), HandoffNode.freePort())) {
             List<String> figures = new ArrayList<>();
             for (int round = 1; round <= FIRST_STARTS; round++) {
                 String database = "handoff" + round;

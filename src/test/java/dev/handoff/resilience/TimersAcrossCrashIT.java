@@ -35,7 +35,7 @@ class TimersAcrossCrashIT {
 
     @Test
     void breachesDueAcrossAKill9AreHandledOnceRightAfterTheRestart(@TempDir Path work) throws Exception {
-        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), Resilience.freePort());
+        try (EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), HandoffNode.freePort());
                 HandoffNode node = Resilience.node("timers", work.resolve("node"), Resilience.url(postgres),
                         "--camunda.bpm.job-execution.lock-time-in-millis=300000")) {
             String url = Resilience.url(postgres);

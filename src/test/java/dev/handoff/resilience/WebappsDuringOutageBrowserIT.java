@@ -33,7 +33,7 @@ class WebappsDuringOutageBrowserIT {
 
     @Test
     void tasklistSaysTheDatabaseIsUnreachable(@TempDir Path work) throws Exception {
-        int port = Resilience.freePort();
+        int port = HandoffNode.freePort();
         EmbeddedPostgres postgres = Resilience.postgres(work.resolve("pg"), port);
         try (HandoffNode node = Resilience.node("webapps-outage", work.resolve("node"), Resilience.url(postgres))) {
             node.start().awaitUp(START_UP);
