@@ -60,13 +60,6 @@ class ElementTemplatesTest {
     static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
     static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
-    /**
-     * Process files whose steps do not use the templates yet: lead-lifecycle.bpmn, which is being split into stage
-     * processes (issue #14, branch {@code stages}); the templates for its steps exist. Every other file's service
-     * tasks, user tasks and call activities use one; an entry here whose file uses them everywhere fails.
-     */
-    static final Set<String> NOT_YET_TEMPLATED = Set.of("lead-lifecycle.bpmn");
-
     /** The kinds of step a template may apply to: those a process owner places with a bean or a role behind it. */
     static final Set<String> TEMPLATED_KINDS = Set.of("serviceTask", "sendTask", "userTask", "callActivity");
 
@@ -175,6 +168,9 @@ class ElementTemplatesTest {
                 if (type.equals("camunda:in") && !javaLiterals.contains(binding.path("target").asText())) {
                     problems.add(id + ": variable " + binding.path("target").asText() + " is read by no code");
                 }
+                if (type.equals("camunda:out") && !javaLiterals.contains(binding.path("source").asText())) {
+                    problems.add(id + ": variable " + binding.path("source").asText() + " is set by no code");
+                }
             }
         }
         assertThat(problems.stream().distinct()).isEmpty();
@@ -258,12 +254,8 @@ class ElementTemplatesTest {
             }
             agree(element, template, problems);
         }
-        boolean exempt = NOT_YET_TEMPLATED.contains(file.getFileName().toString());
-        if (!exempt && !untemplated.isEmpty()) {
+        if (!untemplated.isEmpty()) {
             problems.add("steps without a template: " + untemplated);
-        }
-        if (exempt && untemplated.isEmpty()) {
-            problems.add("every step uses a template now: remove the file from NOT_YET_TEMPLATED");
         }
         assertThat(problems).as(file.toString()).isEmpty();
     }
@@ -277,8 +269,15 @@ class ElementTemplatesTest {
             problems.add(at + ": the template does not apply to a " + kind);
         }
         Set<String> inputs = new HashSet<>();
+        Set<String> mappings = new HashSet<>();
         for (JsonNode property : template.path("properties")) {
             JsonNode binding = property.path("binding");
+            switch (binding.path("type").asText()) {
+                case "camunda:in" -> mappings.add("in " + binding.path("target").asText());
+                case "camunda:out" -> mappings.add("out " + binding.path("source").asText());
+                case "camunda:in:businessKey" -> mappings.add("businessKey");
+                default -> { }
+            }
             String actual = switch (binding.path("type").asText()) {
                 case "property" -> {
                     String name = binding.path("name").asText();
@@ -296,6 +295,12 @@ class ElementTemplatesTest {
                         .map(in -> in.getAttribute(binding.path("expression").asBoolean() ? "sourceExpression"
                                 : "source"))
                         .findFirst().orElse(null);
+                case "camunda:out" -> children(element, "out").stream()
+                        .filter(out -> out.getAttribute("source").equals(binding.path("source").asText()))
+                        .map(out -> out.getAttribute("target")).findFirst().orElse(null);
+                case "camunda:in:businessKey" -> children(element, "in").stream()
+                        .filter(in -> in.hasAttribute("businessKey"))
+                        .map(in -> in.getAttribute("businessKey")).findFirst().orElse(null);
                 case "camunda:executionListener" -> children(element, "executionListener").stream()
                         .filter(l -> l.getAttribute("event").equals(binding.path("event").asText()))
                         .map(l -> l.getAttribute("delegateExpression")).findFirst().orElse(null);
@@ -323,6 +328,20 @@ class ElementTemplatesTest {
                         problems.add(at + ": " + field + " is empty");
                     }
                 }
+            }
+        }
+        for (Element in : children(element, "in")) {
+            boolean bound = in.hasAttribute("businessKey") ? mappings.contains("businessKey")
+                    : mappings.contains("in " + in.getAttribute("target"));
+            if (!bound) {
+                problems.add(at + ": a mapping into the called process the template does not set: " + in.getAttribute(
+                        "target"));
+            }
+        }
+        for (Element out : children(element, "out")) {
+            if (!mappings.contains("out " + out.getAttribute("source"))) {
+                problems.add(at + ": a mapping out of the called process the template does not set: "
+                        + out.getAttribute("source"));
             }
         }
         for (Element parameter : children(element, "inputParameter")) {

@@ -35,24 +35,6 @@ class ModelerRulesTest {
     static final String MISSING = "Modeler's rules need Node.js and npm: apt-get install nodejs npm";
     static final Path INSTALL = Path.of("target", "bpmnlint");
 
-    /**
-     * What bpmnlint still reports on lead-lifecycle.bpmn, one plane of the whole lifecycle, until it is split into
-     * stage processes (issue #14, branch {@code stages}). While only these remain the file's test reports skipped
-     * and lists them; any other finding fails it, and so does an entry here that bpmnlint no longer reports.
-     */
-    static final Map<String, Set<String>> KNOWN = Map.of("lead-lifecycle.bpmn", Set.of(
-            "Gateway_AwaitEngagement error no-gateway-join-fork",
-            "Task_RegisterLead warning fake-join",
-                        "Task_ScoreLead warning fake-join",
-            "Task_CompleteLeadData warning fake-join",
-            "Task_RouteLead warning fake-join",
-            "Task_ReturnToNurture warning fake-join",
-            "Task_LogContactAttempt warning fake-join",
-            "Task_CloseCadence warning fake-join",
-            "Task_DisqualifyLead warning fake-join",
-            "Task_HandToAe warning fake-join",
-            "Task_ApplyDealOutcome warning fake-join"));
-
     static final Optional<Path> NODE = onPath("node");
     static final Optional<Path> NPM = onPath("npm");
 
@@ -100,14 +82,8 @@ class ModelerRulesTest {
         if (lint.exit != 0 && findings.isEmpty()) {
             fail("bpmnlint failed on " + file + " without a finding (exit " + lint.exit + "):\n" + lint.output);
         }
-        Set<String> known = KNOWN.getOrDefault(file.getFileName().toString(), Set.of());
-        List<String> unexpected = findings.stream().filter(f -> !known.contains(f)).toList();
-        List<String> gone = known.stream().filter(k -> !findings.contains(k)).sorted().toList();
-        assertThat(unexpected).as("bpmnlint on " + file + " (element, severity, rule):\n" + lint.output).isEmpty();
-        assertThat(gone).as("no longer reported on " + file + ": remove them from ModelerRulesTest.KNOWN").isEmpty();
-        assertThat(lint.exit == 0).as("bpmnlint's exit on " + file + ":\n" + lint.output).isEqualTo(known.isEmpty());
-        Assumptions.assumeTrue(known.isEmpty(), () -> file + " still has the " + known.size()
-                + " known findings of issue #14 (the split into stage processes fixes them):\n" + lint.output);
+        assertThat(findings).as("bpmnlint on " + file + " (element, severity, rule):\n" + lint.output).isEmpty();
+        assertThat(lint.exit).as("bpmnlint's exit on " + file + ":\n" + lint.output).isZero();
     }
 
     /** bpmnlint's report rows ({@code  Task_X  warning  Incoming flows do not join  fake-join}) as "id severity rule". */
