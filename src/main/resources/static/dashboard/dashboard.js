@@ -107,8 +107,9 @@ function content(data) {
     + data.revisions + ' revision rounds, average rating ' + (data.ratings.averageUsefulness ?? 'n/a') + '.';
 }
 
+// lead-lifecycle's stages, then the tasks in them: where leads wait and which steps run past due.
 function bottlenecks(data) {
-  const steps = data.activities.filter(a => a.type === 'userTask');
+  const steps = data.activities.filter(a => a.type === 'callActivity' || a.type === 'userTask');
   draw('bottlenecks-chart', {
     type: 'bar',
     data: {
@@ -160,7 +161,7 @@ async function load(event) {
   try {
     const [f, s, r, c, b, d] = await Promise.all([report('funnel', params), report('sla', params),
       report('rejections', params), report('content', params),
-      report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle' }, params)),
+      report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle', stages: true }, params)),
       report('quarter-diagnosis', { quarter: quarterOf(params.to) })]);
     funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d);
     form.from.value = f.window.from;

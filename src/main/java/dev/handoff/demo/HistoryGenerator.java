@@ -59,9 +59,9 @@ public final class HistoryGenerator {
     private static final Duration ONE_DAY_OF_WORK = Duration.ofHours(9);
     /** What a lead back in nurture no longer needs: routing sets them anew when it becomes an MQL again. */
     private static final Set<String> SALES_VARIABLES = Set.of("owner", "aeOwner", "excludedReps", "excludedAes",
-            "breachCount", "meetingBreachCount", "team", "segment", "acceptWithinHours", "slaDueAt", "slaReminderAt",
+            "breachCount", "meetingBreachCount", "team", "segment", "acceptWithinHours", "slaDueAt", "slaStartedAt",
             "contactAttemptTarget", "contactWindowDays", "contactWindowEndsAt", "contactReminderAt", "contactAttempts",
-            "lastContactOutcome", "meetingWithinDays", "meetingDueAt", "meetingReminderAt", "opportunityAmount",
+            "lastContactOutcome", "meetingWithinDays", "meetingDueAt", "meetingStartedAt", "opportunityAmount",
             "slaDueText", "contactWindowEndsText", "meetingDueText");
 
     private final BusinessHours hours;
@@ -632,14 +632,14 @@ public final class HistoryGenerator {
                 variables.put("acceptWithinHours", (int) sla.toHours());
                 variables.put("slaDueAt", date(due));
                 variables.put("slaDueText", deadlines.moment(due));
-                variables.put("slaReminderAt", date(hours.plus(assigned, sla.dividedBy(2))));
+                variables.put("slaStartedAt", date(assigned));
                 variables.put("breachCount", breachCount);
                 variables.put("excludedReps", String.join(",", excludedReps));
                 putOrRemove("owner", rep);
             } else {
                 variables.put("meetingDueAt", date(due));
                 variables.put("meetingDueText", deadlines.moment(due));
-                variables.put("meetingReminderAt", date(hours.plus(assigned, sla.dividedBy(2))));
+                variables.put("meetingStartedAt", date(assigned));
                 variables.put("meetingBreachCount", breachCount);
                 variables.put("excludedAes", String.join(",", excludedAes));
                 putOrRemove("aeOwner", rep);

@@ -27,18 +27,24 @@ final class AccessPolicy {
     }
 
     static final String LEAD_LIFECYCLE = "lead-lifecycle";
+    /**
+     * A lead's processes: lead-lifecycle and the stages it calls. Who reads or oversees leads reads or oversees
+     * them in every stage; only lead-lifecycle is started (the stages are started by its call activities).
+     */
+    static final List<String> LEAD_PROCESSES = List.of(LEAD_LIFECYCLE, "lead-qualification", "lead-nurture",
+            "lead-sales-acceptance", "lead-follow-up", "lead-opportunity");
     static final String CONTENT_REQUEST = "content-request";
     static final String ALIGNMENT_REVIEW = "alignment-review";
 
     /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
     private static final Map<String, List<String>> READS = Map.of(
-            MARKETING_OPS, List.of(LEAD_LIFECYCLE, ALIGNMENT_REVIEW),
-            DEMAND_GEN, List.of(LEAD_LIFECYCLE),
+            MARKETING_OPS, with(LEAD_PROCESSES, ALIGNMENT_REVIEW),
+            DEMAND_GEN, with(LEAD_PROCESSES),
             CONTENT_MARKETING, List.of(CONTENT_REQUEST),
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
-            SDR, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
-            AE, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
-            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            SDR, with(LEAD_PROCESSES, CONTENT_REQUEST),
+            AE, with(LEAD_PROCESSES, CONTENT_REQUEST),
+            SALES_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW));
     private static final Map<String, List<String>> STARTS = Map.of(
             MARKETING_OPS, List.of(LEAD_LIFECYCLE),
             DEMAND_GEN, List.of(LEAD_LIFECYCLE),
@@ -49,8 +55,14 @@ final class AccessPolicy {
             INTEGRATION, List.of(LEAD_LIFECYCLE));
     /** Managers oversee their side's processes: they see every instance and task and may reassign. */
     private static final Map<String, List<String>> OVERSEES = Map.of(
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
-            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            SALES_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+
+    private static List<String> with(List<String> keys, String... more) {
+        List<String> all = new ArrayList<>(keys);
+        all.addAll(List.of(more));
+        return List.copyOf(all);
+    }
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -73,9 +85,12 @@ final class AccessPolicy {
         }
         // Whoever captures leads records engagement on running leads by message correlation (a repeated lead
         // wakes its nurture), through Handoff's API, which runs as the caller.
-        grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
-        for (String group : List.of(MARKETING_OPS, DEMAND_GEN, MARKETING_MANAGERS)) {
-            grants.add(new Grant(group, PROCESS_DEFINITION, LEAD_LIFECYCLE, List.of(UPDATE_INSTANCE)));
+        // The message reaches the stage instance waiting for it (nurture, opportunity).
+        for (String key : LEAD_PROCESSES) {
+            grants.add(new Grant(INTEGRATION, PROCESS_DEFINITION, key, List.of(READ_INSTANCE, UPDATE_INSTANCE)));
+            for (String group : List.of(MARKETING_OPS, DEMAND_GEN, MARKETING_MANAGERS)) {
+                grants.add(new Grant(group, PROCESS_DEFINITION, key, List.of(UPDATE_INSTANCE)));
+            }
         }
         OVERSEES.forEach((group, keys) -> {
             grants.add(new Grant(group, APPLICATION, "cockpit", List.of(ACCESS)));

@@ -1,5 +1,8 @@
 package dev.handoff.lead;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -15,7 +18,7 @@ import org.springframework.stereotype.Component;
  * Lead processes started before lead numbers existed carry the lead's UUID as business key; at start-up they get
  * the lead number instead (and a variable for their forms), so that messages (engagement, deal outcome) still reach
  * them and Cockpit finds them.
- * Two counts when there is nothing to do.
+ * Two counts per lead process when there is nothing to do.
  */
 @Component
 class LeadNumberKeys implements ApplicationRunner {
@@ -36,20 +39,36 @@ class LeadNumberKeys implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        long all = runtime.createProcessInstanceQuery().processDefinitionKey(LeadVariables.PROCESS_KEY).count();
-        long numbered = runtime.createProcessInstanceQuery().processDefinitionKey(LeadVariables.PROCESS_KEY)
+        int updated = 0;
+        for (String key : keys()) {
+            updated += renumber(key);
+        }
+        if (updated > 0) {
+            LOG.info("{} lead processes now carry their lead number as business key", updated);
+        }
+    }
+
+    /** lead-lifecycle and the stages it calls (an old lifecycle's instance may wait in a stage). */
+    private static List<String> keys() {
+        List<String> keys = new ArrayList<>(List.of(LeadVariables.PROCESS_KEY));
+        keys.addAll(LeadVariables.STAGE_KEYS);
+        return keys;
+    }
+
+    private int renumber(String key) {
+        long all = runtime.createProcessInstanceQuery().processDefinitionKey(key).count();
+        long numbered = runtime.createProcessInstanceQuery().processDefinitionKey(key)
                 .processInstanceBusinessKeyLike("L-%").count();
         if (all == numbered) {
-            return;
+            return 0;
         }
         int updated = 0;
         for (int first = 0; first < all; first += PAGE) {
-            for (ProcessInstance instance : runtime.createProcessInstanceQuery()
-                    .processDefinitionKey(LeadVariables.PROCESS_KEY).orderByProcessInstanceId().asc()
-                    .listPage(first, PAGE)) {
-                String key = instance.getBusinessKey();
-                if (key != null && !key.startsWith("L-")) {
-                    var lead = repository.findById(key);
+            for (ProcessInstance instance : runtime.createProcessInstanceQuery().processDefinitionKey(key)
+                    .orderByProcessInstanceId().asc().listPage(first, PAGE)) {
+                String businessKey = instance.getBusinessKey();
+                if (businessKey != null && !businessKey.startsWith("L-")) {
+                    var lead = repository.findById(businessKey);
                     if (lead.isPresent()) {
                         updateBusinessKey(instance.getId(), lead.get().number());
                         runtime.setVariable(instance.getId(), LeadVariables.LEAD_NUMBER, lead.get().number());
@@ -58,7 +77,7 @@ class LeadNumberKeys implements ApplicationRunner {
                 }
             }
         }
-        LOG.info("{} lead processes now carry their lead number as business key", updated);
+        return updated;
     }
 
     /**

@@ -1,12 +1,24 @@
 package dev.handoff.lead;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The variables of process lead-lifecycle, in one place. */
+/**
+ * The variables of process lead-lifecycle and of the stages it calls, in one place: the call activities of
+ * lead-lifecycle.bpmn pass each stage only these names (in and out), which {@code LeadStagesTest} checks.
+ */
 public final class LeadVariables {
 
     public static final String PROCESS_KEY = "lead-lifecycle";
+    /** The stages lead-lifecycle calls, each a process of its own. */
+    public static final String QUALIFICATION_KEY = "lead-qualification";
+    public static final String NURTURE_KEY = "lead-nurture";
+    public static final String SALES_ACCEPTANCE_KEY = "lead-sales-acceptance";
+    public static final String FOLLOW_UP_KEY = "lead-follow-up";
+    public static final String OPPORTUNITY_KEY = "lead-opportunity";
+    public static final List<String> STAGE_KEYS = List.of(QUALIFICATION_KEY, NURTURE_KEY, SALES_ACCEPTANCE_KEY,
+            FOLLOW_UP_KEY, OPPORTUNITY_KEY);
     public static final String ENGAGEMENT_MESSAGE = "EngagementRecorded";
     public static final String IMPORT_MESSAGE = "LeadImported";
 
@@ -44,7 +56,8 @@ public final class LeadVariables {
     public static final String SLA_DUE_AT = "slaDueAt";
     /** {@link #SLA_DUE_AT} as a person reads it, for the forms; see {@link dev.handoff.sla.DeadlineFormat}. */
     public static final String SLA_DUE_TEXT = "slaDueText";
-    public static final String SLA_REMINDER_AT = "slaReminderAt";
+    /** When the acceptance clock started; the reminder timer fires a fraction of the way to the deadline. */
+    public static final String SLA_STARTED_AT = "slaStartedAt";
     public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";
     public static final String EXCLUDED_REPS = "excludedReps";
     public static final String BREACH_COUNT = "breachCount";
@@ -78,7 +91,7 @@ public final class LeadVariables {
     public static final String EXCLUDED_AES = "excludedAes";
     public static final String MEETING_DUE_AT = "meetingDueAt";
     public static final String MEETING_DUE_TEXT = "meetingDueText";
-    public static final String MEETING_REMINDER_AT = "meetingReminderAt";
+    public static final String MEETING_STARTED_AT = "meetingStartedAt";
     public static final String MEETING_BREACH_COUNT = "meetingBreachCount";
     public static final String MEETING_OUTCOME = "meetingOutcome";
     public static final String OPPORTUNITY_AMOUNT = "opportunityAmount";

@@ -48,7 +48,7 @@ class SlaClocks {
         execution.setVariable(OWNER, rep);
         execution.setVariable(SLA_DUE_AT, date(due));
         execution.setVariable(SLA_DUE_TEXT, deadlines.moment(due));
-        execution.setVariable(SLA_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        execution.setVariable(SLA_STARTED_AT, date(now));
         leads.assign(lead.id(), rep, team, due, now);
         if (rep != null) {
             notifier.notify(rep, "New lead to accept: " + lead.name(), "Accept or reject " + lead.name() + " ("
@@ -67,7 +67,7 @@ class SlaClocks {
         execution.setVariable(AE_OWNER, ae);
         execution.setVariable(MEETING_DUE_AT, date(due));
         execution.setVariable(MEETING_DUE_TEXT, deadlines.moment(due));
-        execution.setVariable(MEETING_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        execution.setVariable(MEETING_STARTED_AT, date(now));
         leads.assign(lead.id(), ae, Groups.AE, due, now);
         if (ae != null) {
             notifier.notify(ae, "Discovery meeting to hold: " + lead.name(), "Hold the discovery meeting with "

@@ -139,7 +139,10 @@ class ReportController {
 
     @Operation(summary = "Bottlenecks", description = """
             Per activity of a process, from the engine's history: how many wait now, the median and p90 duration of \
-            those that ended in the period, and user tasks past their due date. Give the key or the id.""")
+            those that ended in the period, and user tasks past their due date. Give the key or the id. A call \
+            activity counts the leads in its stage and the breaches of the stage's tasks; with stages=true the \
+            activities of the processes the call activities started (lead-lifecycle's stages) follow, each with \
+            its process's key.""")
     @ApiResponse(responseCode = "404", description = "No such process definition that you may read")
     @GetMapping("/bottlenecks")
     BottleneckReport.Bottlenecks bottlenecks(
@@ -149,7 +152,9 @@ class ReportController {
             @Parameter(description = ReportQuery.FROM) @RequestParam(required = false)
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @Parameter(description = ReportQuery.TO) @RequestParam(required = false)
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @Parameter(description = "Also the activities of the processes its call activities started")
+            @RequestParam(defaultValue = "false") boolean stages) {
         authorize();
         if (processDefinitionKey == null && processDefinitionId == null) {
             throw new InvalidInputException("processDefinitionKey", "is required (or processDefinitionId)");
@@ -162,7 +167,20 @@ class ReportController {
             throw new NotFoundException("No process definition " + (processDefinitionId != null ? processDefinitionId
                     : processDefinitionKey) + " that you may read.");
         }
-        return bottlenecks.bottlenecks(visible.get(0).getKey(), processDefinitionId, window(from, to));
+        Window window = window(from, to);
+        BottleneckReport.Bottlenecks report = bottlenecks.bottlenecks(visible.get(0).getKey(), processDefinitionId,
+                window);
+        if (!stages) {
+            return report;
+        }
+        List<BottleneckReport.Activity> activities = new ArrayList<>(report.activities());
+        for (String called : bottlenecks.calledKeys(report.processDefinitionKey())) {
+            if (repositoryService.createProcessDefinitionQuery().processDefinitionKey(called).count() > 0) {
+                activities.addAll(bottlenecks.bottlenecks(called, null, window).activities());
+            }
+        }
+        return new BottleneckReport.Bottlenecks(report.processDefinitionKey(), report.processDefinitionId(), window,
+                activities);
     }
 
     /** What the alignment reviews reviewed in the period decided, newest first. */

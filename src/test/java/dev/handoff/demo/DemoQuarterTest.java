@@ -21,8 +21,11 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -86,7 +89,7 @@ class DemoQuarterTest {
     MockMvc mvc;
 
     private final List<Trail> trails = new ArrayList<>();
-    private BpmnModelInstance model;
+    private final Map<String, BpmnModelInstance> models = new java.util.HashMap<>();
     private int waiting;
     private Instant seededAt;
 
@@ -105,27 +108,53 @@ class DemoQuarterTest {
         EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
         waiting = engine.write(trails);
         engine.writeContent(content.open());
-        model = repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
-                .processDefinitionKey(LeadVariables.PROCESS_KEY).latestVersion().singleResult().getId());
+        List<String> keys = new ArrayList<>(LeadVariables.STAGE_KEYS);
+        keys.add(LeadVariables.PROCESS_KEY);
+        for (String key : keys) {
+            models.put(key, repository.getBpmnModelInstance(repository.createProcessDefinitionQuery()
+                    .processDefinitionKey(key).latestVersion().singleResult().getId()));
+        }
     }
 
     @Test
-    void everyLeadTakesAPathOfTheLeadProcess() {
+    void everyLeadTakesAPathOfTheLeadProcesses() {
         assertThat(trails).hasSize(LEADS);
+        StagePath stages = new StagePath(models);
         for (Trail trail : trails) {
-            List<String> path = new ArrayList<>(trail.steps().stream().map(Trail.Step::activityId).toList());
+            List<String> named = new ArrayList<>(trail.steps().stream().map(Trail.Step::activityId).toList());
             if (trail.waiting() != null) {
-                path.add(trail.waiting().activityId());
+                named.add(trail.waiting().activityId());
             }
-            assertThat(path.get(0)).isEqualTo("Event_LeadCaptured");
-            for (int i = 1; i < path.size(); i++) {
-                assertThat(follows(path.get(i - 1), path.get(i)))
-                        .as("lead %s: %s after %s", trail.leadId(), path.get(i), path.get(i - 1)).isTrue();
+            assertThat(named.get(0)).isEqualTo("Event_LeadCaptured");
+            List<StagePath.Visit> visits = stages.visits(trail);
+            List<String> ran = new ArrayList<>();
+            for (StagePath.Visit visit : visits) {
+                BpmnModelInstance model = models.get(visit.process);
+                String lead = trail.leadId() + " in " + visit.process;
+                assertThat(model.<FlowNode>getModelElementById(visit.steps.get(0).activityId()))
+                        .as("lead %s starts at a start event", lead).isInstanceOf(StartEvent.class);
+                for (int i = 1; i < visit.steps.size(); i++) {
+                    String from = visit.steps.get(i - 1).activityId();
+                    String to = visit.steps.get(i).activityId();
+                    assertThat(follows(model, from, to)).as("lead %s: %s after %s", lead, to, from).isTrue();
+                }
+                for (int i = 0; i < visit.steps.size(); i++) {
+                    if (model.getModelElementById(visit.steps.get(i).activityId()) instanceof CallActivity call) {
+                        int index = i;
+                        assertThat(visits.stream().filter(v -> v.parent == visit && v.callIndex == index)
+                                .map(v -> v.process).toList()).as("lead %s: who %s called", lead, call.getId())
+                                .containsExactly(call.getCalledElement());
+                    }
+                }
+                FlowNode last = model.getModelElementById(visit.steps.get(visit.steps.size() - 1).activityId());
+                if (!visit.open()) {
+                    assertThat(last).as("lead %s ends in %s", lead, last.getId()).isInstanceOf(EndEvent.class);
+                    assertThat(last.getOutgoing()).isEmpty();
+                }
+                ran.addAll(visit.steps.stream().map(Trail.Step::activityId).toList());
             }
-            if (trail.waiting() == null) {
-                FlowNode last = model.getModelElementById(path.get(path.size() - 1));
-                assertThat(last.getOutgoing()).as("lead %s ends in %s", trail.leadId(), last.getId()).isEmpty();
-            }
+            assertThat(visits.get(0).open()).isEqualTo(trail.waiting() != null);
+            assertThat(ran).as("lead %s: every step the story named ran", trail.leadId()).containsAll(named);
             for (int i = 1; i < trail.steps().size(); i++) {
                 assertThat(trail.steps().get(i).start()).as("lead %s goes back in time", trail.leadId())
                         .isAfterOrEqualTo(trail.steps().get(i - 1).start());
@@ -211,8 +240,8 @@ class DemoQuarterTest {
 
         String nurtured = jdbc.queryForObject("select id from lead where stage = 'NURTURE' order by id"
                 + " fetch first 1 rows only", String.class);
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key(nurtured)).singleResult()
-                .getId();
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(LeadVariables.NURTURE_KEY)
+                .processInstanceBusinessKey(key(nurtured)).singleResult().getId();
         long engagedBefore = engaged(instance);
         leads.recordEngagements(nurtured, List.of(new Engagement(EngagementType.DEMO_REQUEST,
                 EngineClock.now().minusMinutes(5))), "intake");
@@ -270,11 +299,8 @@ class DemoQuarterTest {
 
     @Test
     void theBottleneckViewSeesTheQuarter() throws Exception {
-        String body = mvc.perform(get("/api/reports/bottlenecks").param("processDefinitionKey", "lead-lifecycle")
-                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("sally:sally".getBytes())))
-                .andReturn().getResponse().getContentAsString();
-        Map<String, JsonNode> activities = new java.util.HashMap<>();
-        new ObjectMapper().readTree(body).get("activities").forEach(a -> activities.put(a.get("activityId").asText(), a));
+        String body = bottlenecks(LeadVariables.SALES_ACCEPTANCE_KEY);
+        Map<String, JsonNode> activities = activities(body);
         // The report's default window: the 90 days up to today, from midnight; the seeded quarter began at this
         // time of day 90 days ago, so tasks that ended before that midnight are not in it.
         Instant windowStart = java.time.Instant.parse(new ObjectMapper().readTree(body).path("window").path("start")
@@ -292,8 +318,36 @@ class DemoQuarterTest {
         assertThat(acceptBreaches).isEqualTo(jdbc.queryForObject("select count(*) from sla_breach where kind = 'ACCEPT'"
                 + " and breached_at >= ?", Long.class, windowStart.atOffset(java.time.ZoneOffset.UTC)));
         assertThat(activities.get("Task_AcceptLead").get("medianSeconds").asLong()).isPositive();
-        assertThat(activities.get("Gateway_AwaitEngagement").get("waiting").asLong()).isEqualTo(runtime
+        Map<String, JsonNode> nurture = activities(bottlenecks(LeadVariables.NURTURE_KEY));
+        assertThat(nurture.get("Gateway_AwaitEngagement").get("waiting").asLong()).isEqualTo(runtime
                 .createProcessInstanceQuery().activityIdIn("Gateway_AwaitEngagement").count()).isPositive();
+        // lead-lifecycle's view: how many leads are in each stage, each stage's call activity a wait state.
+        Map<String, JsonNode> lifecycle = activities(bottlenecks(LeadVariables.PROCESS_KEY));
+        for (String stage : LeadVariables.STAGE_KEYS) {
+            long inStage = runtime.createProcessInstanceQuery().processDefinitionKey(stage).count();
+            JsonNode call = lifecycle.values().stream()
+                    .filter(a -> a.get("type").asText().equals("callActivity") && a.get("waiting").asLong() == inStage)
+                    .findFirst().orElse(null);
+            assertThat(call).as("a stage with %s leads in %s", inStage, stage).isNotNull();
+            assertThat(call.get("waitState").asBoolean()).isTrue();
+        }
+        assertThat(lifecycle.get("CallActivity_Nurture").get("waiting").asLong())
+                .isEqualTo(runtime.createProcessInstanceQuery().processDefinitionKey(LeadVariables.NURTURE_KEY).count());
+        assertThat(lifecycle.get("CallActivity_SalesAcceptance").get("breaches").asLong())
+                .as("a stage's breaches are its tasks'")
+                .isEqualTo(activities.values().stream().mapToLong(a -> a.get("breaches").asLong()).sum());
+    }
+
+    private String bottlenecks(String key) throws Exception {
+        return mvc.perform(get("/api/reports/bottlenecks").param("processDefinitionKey", key)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("sally:sally".getBytes())))
+                .andReturn().getResponse().getContentAsString();
+    }
+
+    private static Map<String, JsonNode> activities(String body) throws Exception {
+        Map<String, JsonNode> activities = new java.util.HashMap<>();
+        new ObjectMapper().readTree(body).get("activities").forEach(a -> activities.put(a.get("activityId").asText(), a));
+        return activities;
     }
 
     private void completeAsAssignee(String lead, String taskKey, Map<String, Object> variables) {
@@ -308,7 +362,7 @@ class DemoQuarterTest {
         }
     }
 
-    private boolean follows(String from, String to) {
+    private static boolean follows(BpmnModelInstance model, String from, String to) {
         FlowNode source = model.getModelElementById(from);
         FlowNode target = model.getModelElementById(to);
         if (target instanceof BoundaryEvent boundary) {

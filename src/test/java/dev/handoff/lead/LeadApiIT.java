@@ -26,6 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.LeadProcesses;
 import dev.handoff.support.TestDatabase;
 
 @IntegrationTest
@@ -95,8 +96,9 @@ class LeadApiIT {
             assertThat(numbers).hasSize(1);
             assertThat(createdCount).isEqualTo(1);
             assertThat(leadsWithEmail((String) body.get("email"))).isEqualTo(1);
-            assertThat(engine.getRuntimeService().createProcessInstanceQuery()
-                    .processInstanceBusinessKey(numbers.iterator().next()).count()).isEqualTo(1);
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(
+                    LeadVariables.PROCESS_KEY).processInstanceBusinessKey(numbers.iterator().next()).count())
+                    .isEqualTo(1);
         } finally {
             pool.shutdownNow();
         }
@@ -253,10 +255,10 @@ class LeadApiIT {
     }
 
     private void runBackgroundJobs(String leadId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(intakeGet(leadId).path("number").asText()).singleResult().getId();
-        engine.getManagementService().createJobQuery().processInstanceId(instance).executable().list()
-                .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        for (var instance : LeadProcesses.all(engine.getRuntimeService(), intakeGet(leadId).path("number").asText())) {
+            engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).executable().list()
+                    .forEach(job -> engine.getManagementService().executeJob(job.getId()));
+        }
     }
 
     private void deploy(String dmn) {

@@ -9,11 +9,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -612,41 +614,75 @@ class LeadLifecycleProcessTest {
     }
 
     // ---- experiment: the stage drafts (not committed) ----
-    private String current(ProcessInstance top) {
-        List<ProcessInstance> active = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(top.getBusinessKey()).list();
-        return active.stream().filter(i -> !i.getProcessDefinitionId().startsWith("lead-lifecycle:")).map(ProcessInstance::getId)
-                .findFirst().orElse(top.getId());
+    /** The instance the lead is in now: the stage its lifecycle called, or the lifecycle itself. */
+    private String current(ProcessInstance lifecycle) {
+        return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId())
+                .list().stream().map(ProcessInstance::getId).findFirst().orElse(lifecycle.getId());
     }
 
-    private Journey journey(ProcessInstance top) {
-        return new Journey(top);
+    private Journey journey(ProcessInstance lifecycle) {
+        return new Journey(lifecycle);
     }
 
+    /**
+     * A lead's way through lead-lifecycle and the stages it calls, found by its business key (the lead number):
+     * where it waits now, what it has passed, in any of its process instances.
+     */
     private class Journey {
-        final ProcessInstance top;
-        Journey(ProcessInstance top) { this.top = top; }
-        java.util.Set<String> waiting() {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(top.getBusinessKey()).list()
+
+        private final ProcessInstance lifecycle;
+
+        Journey(ProcessInstance lifecycle) {
+            this.lifecycle = lifecycle;
+        }
+
+        Set<String> waiting() {
+            Set<String> ids = new HashSet<>();
+            engine.getRuntimeService().createProcessInstanceQuery()
+                    .processInstanceBusinessKey(lifecycle.getBusinessKey()).list()
                     .forEach(i -> ids.addAll(engine.getRuntimeService().getActiveActivityIds(i.getId())));
             return ids;
         }
-        java.util.Set<String> passed() {
-            java.util.Set<String> ids = new java.util.HashSet<>();
-            engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(top.getBusinessKey())
-                    .list().forEach(h -> engine.getHistoryService().createHistoricActivityInstanceQuery()
-                            .processInstanceId(h.getId()).finished().list().forEach(a -> ids.add(a.getActivityId())));
+
+        Set<String> passed() {
+            Set<String> ids = new HashSet<>();
+            engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceBusinessKey(lifecycle.getBusinessKey()).list()
+                    .forEach(h -> engine.getHistoryService().createHistoricActivityInstanceQuery()
+                            .processInstanceId(h.getId()).finished().list()
+                            .forEach(a -> ids.add(a.getActivityId())));
             return ids;
         }
-        Journey isWaitingAt(String... ids) { assertThat(waiting()).as("waiting").contains(ids); return this; }
-        Journey isNotWaitingAt(String... ids) { assertThat(waiting()).as("waiting").doesNotContain(ids); return this; }
-        Journey hasPassed(String... ids) { assertThat(passed()).as("passed").contains(ids); return this; }
-        Journey hasNotPassed(String... ids) { assertThat(passed()).as("passed").doesNotContain(ids); return this; }
-        Journey isStarted() { return this; }
+
+        Journey isWaitingAt(String... ids) {
+            assertThat(waiting()).as("waiting").contains(ids);
+            return this;
+        }
+
+        Journey isNotWaitingAt(String... ids) {
+            assertThat(waiting()).as("waiting").doesNotContain(ids);
+            return this;
+        }
+
+        Journey hasPassed(String... ids) {
+            assertThat(passed()).as("passed").contains(ids);
+            return this;
+        }
+
+        Journey hasNotPassed(String... ids) {
+            assertThat(passed()).as("passed").doesNotContain(ids);
+            return this;
+        }
+
+        Journey isStarted() {
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceId(lifecycle.getId()).singleResult()).as("started").isNotNull();
+            return this;
+        }
+
         Journey isEnded() {
-            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(top.getId())
-                    .singleResult().getEndTime()).as("ended").isNotNull();
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                    .processInstanceId(lifecycle.getId()).singleResult().getEndTime()).as("ended").isNotNull();
             return this;
         }
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.LeadProcesses;
 
 /**
  * The lead number (L-000123): what a manager types into Cockpit's business key search and what Tasklist, the
@@ -97,20 +99,28 @@ class LeadNumberIT {
     void aProcessStartedBeforeLeadNumbersGetsItsNumberAsKeyAndStillHearsMessages() throws Exception {
         JsonNode lead = intake().post("/api/leads", LeadApiIT.student()).json();
         String id = lead.path("id").asText();
-        String instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(lead.path("number").asText()).singleResult().getId();
-        // As a process of an earlier release: its lead's UUID as business key, no number variable.
-        keys.updateBusinessKey(instance, id);
-        engine.getRuntimeService().removeVariable(instance, LeadVariables.LEAD_NUMBER);
+        String number = lead.path("number").asText();
+        // The lifecycle and the stage it waits in (nurture: a student is no MQL).
+        List<String> instances = LeadProcesses.all(engine.getRuntimeService(), number).stream()
+                .map(ProcessInstance::getId).toList();
+        assertThat(instances).hasSize(2);
+        // As processes of an earlier release: their lead's UUID as business key, no number variable.
+        for (String instance : instances) {
+            keys.updateBusinessKey(instance, id);
+            engine.getRuntimeService().removeVariableLocal(instance, LeadVariables.LEAD_NUMBER);
+        }
+        assertThat(LeadProcesses.all(engine.getRuntimeService(), number)).isEmpty();
 
         keys.run(null);
 
-        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance).singleResult()
-                .getBusinessKey()).isEqualTo(lead.path("number").asText());
-        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
-                .singleResult().getBusinessKey()).isEqualTo(lead.path("number").asText());
-        assertThat(engine.getRuntimeService().getVariable(instance, LeadVariables.LEAD_NUMBER))
-                .isEqualTo(lead.path("number").asText());
+        for (String instance : instances) {
+            assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance)
+                    .singleResult().getBusinessKey()).isEqualTo(number);
+            assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
+                    .singleResult().getBusinessKey()).isEqualTo(number);
+            assertThat(engine.getRuntimeService().getVariable(instance, LeadVariables.LEAD_NUMBER)).isEqualTo(number);
+        }
+        String instance = LeadProcesses.stage(engine.getRuntimeService(), number).getId();
         long heard = engaged(instance);
         leads.recordEngagements(id, List.of(new Engagement(EngagementType.WEBINAR, dev.handoff.platform.EngineClock.now())),
                 "test");

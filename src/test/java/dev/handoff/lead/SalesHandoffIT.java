@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.handoff.sla.BusinessTime;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.LeadProcesses;
 
 /** The sales half as its users meet it: Tasklist filters, the engine's REST API and Handoff's API. */
 @IntegrationTest
@@ -142,8 +143,7 @@ class SalesHandoffIT {
         String id = mql();
         String sdr = owner(id);
         long sdrBefore = openLeads(sdr);
-        String instance = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number(id))
-                .singleResult().getId();
+        String instance = number(id);
         completeAs(instance, "Task_AcceptLead", Map.of("salDecision", "accept"));
         assertThat(openLeads(sdr)).as("a SAL in the cadence occupies the SDR").isEqualTo(sdrBefore);
         completeAs(instance, "Task_LogContactAttempt", Map.of("contactChannel", "phone",
@@ -159,9 +159,9 @@ class SalesHandoffIT {
         assertThat(openLeads(ae)).as("an opportunity waits for the CRM").isEqualTo(aeWithMeeting - 1);
     }
 
-    private void completeAs(String instance, String taskKey, Map<String, Object> variables) {
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
-                .singleResult();
+    private void completeAs(String number, String taskKey, Map<String, Object> variables) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(number)
+                .taskDefinitionKey(taskKey).singleResult();
         engine.getIdentityService().setAuthentication(task.getAssignee(), List.of("sdr", "ae"));
         try {
             engine.getTaskService().complete(task.getId(), variables);
@@ -185,8 +185,7 @@ class SalesHandoffIT {
     }
 
     private void executeBreachTimer(String leadId) {
-        String instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(number(leadId)).singleResult().getId();
+        String instance = LeadProcesses.stage(engine.getRuntimeService(), number(leadId)).getId();
         JsonNode jobs = Api.as(port, "admin").get("/engine-rest/job?processInstanceId=" + instance
                 + "&activityId=Event_AcceptSlaBreached").json();
         assertThat(jobs).hasSize(1);

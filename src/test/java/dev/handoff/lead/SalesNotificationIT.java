@@ -26,6 +26,7 @@ import com.icegreen.greenmail.util.GreenMailUtil;
 import dev.handoff.sla.BusinessTime;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.LeadProcesses;
 
 /** The SLA ladder's emails, received by a real SMTP server. */
 @IntegrationTest
@@ -44,8 +45,7 @@ class SalesNotificationIT {
     @Test
     void assignmentReminderBreachAndEscalationAreMailed() throws Exception {
         String number = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json().path("number").asText();
-        ProcessInstance instance = engine.getRuntimeService().createProcessInstanceQuery()
-                .processInstanceBusinessKey(number).singleResult();
+        ProcessInstance instance = LeadProcesses.stage(engine.getRuntimeService(), number);
         String first = (String) engine.getRuntimeService().getVariable(instance.getId(), LeadVariables.OWNER);
 
         assertThat(awaitMail(first + "@handoff.example", "New lead to accept: Vera Vice")).isTrue();

@@ -110,11 +110,13 @@ class CockpitBottlenecksBrowserIT {
     }
 
     /**
-     * The lead lifecycle, with leads waiting to be accepted, in nurture and in enrichment: badges on the user tasks
-     * and the event-based gateway, none on service tasks or exclusive gateways, and none over a name.
+     * The lead lifecycle, with leads waiting to be accepted, in nurture and in enrichment: on lead-lifecycle's
+     * diagram a badge on each stage they wait in; in each stage's own diagram badges on the user tasks and the
+     * event-based gateway, none on service tasks or exclusive gateways; none over a name. Each diagram as Cockpit
+     * draws it is kept in target/screenshots/.
      */
     @Test
-    void leadLifecycleBadgesSitBesideTheShapesWherePeopleOrTimersWait() {
+    void leadBadgesSitOnTheStagesAndBesideTheShapesWherePeopleOrTimersWait() {
         Api intake = Api.as(port, "intake");
         Map<String, Object> mql = lead("VP Sales", 500, "Software");
         Map<String, Object> nurture = lead("Student", 5, "Education");
@@ -125,27 +127,37 @@ class CockpitBottlenecksBrowserIT {
         for (Map<String, Object> lead : List.of(mql, nurture, enrichment)) {
             assertThat(intake.post("/api/leads", lead).status()).isEqualTo(201);
         }
-        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey("lead-lifecycle")
-                .latestVersion().singleResult().getId();
         WebappLogin.logIn(browser, "http://localhost:" + port + "/camunda/app/cockpit/default/", "sally");
-        // Wide enough to read the names of this long diagram in the screenshot.
-        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(3600, 1300));
+        browser.driver().manage().window().setSize(new org.openqa.selenium.Dimension(2600, 1100));
+
+        diagram("lead-lifecycle", List.of("CallActivity_QualifyLead", "CallActivity_SalesAcceptance",
+                "CallActivity_Nurture"), List.of("Task_RegisterLead", "Gateway_LeadIsNew", "Task_RouteLead"));
+        diagram("lead-sales-acceptance", List.of("Task_AcceptLead"), List.of("Gateway_RepFound"));
+        diagram("lead-nurture", List.of("Gateway_AwaitEngagement"), List.of());
+        diagram("lead-qualification", List.of("Task_CompleteLeadData"),
+                List.of("Task_ScoreLead", "Task_ApplyMqlDefinition", "Gateway_LeadIsMql"));
+        diagram("lead-follow-up", List.of(), List.of());
+        diagram("lead-opportunity", List.of(), List.of());
+    }
+
+    /** Opens the latest version of {@code key} in Cockpit and checks where its badges are. */
+    private void diagram(String key, List<String> badged, List<String> unbadged) {
+        String definition = repositoryService.createProcessDefinitionQuery().processDefinitionKey(key)
+                .latestVersion().singleResult().getId();
         browser.open("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-definition/" + definition
                 + "/runtime");
-
-        browser.await(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-container-id='Task_AcceptLead'] .handoff-bottleneck-badge")));
-        browser.await(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-container-id='Gateway_AwaitEngagement'] .handoff-bottleneck-badge")));
-        browser.await(ExpectedConditions.presenceOfElementLocated(
-                By.cssSelector("[data-container-id='Task_CompleteLeadData'] .handoff-bottleneck-badge")));
-        for (String passing : List.of("Task_ScoreLead", "Task_ApplyMqlDefinition", "Gateway_LeadIsMql",
-                "Task_RouteLead", "Gateway_RepFound")) {
+        browser.await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-element-id='" + key + "']")));
+        for (String id : badged) {
+            browser.await(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector("[data-container-id='" + id + "'] .handoff-bottleneck-badge")));
+        }
+        for (String passing : unbadged) {
             assertThat(browser.driver().findElements(
                     By.cssSelector("[data-container-id='" + passing + "'] .handoff-bottleneck-badge")))
-                    .as(passing).isEmpty();
+                    .as(key + " " + passing).isEmpty();
         }
-        assertThat(coveredNames()).isEmpty();
+        assertThat(coveredNames()).as(key).isEmpty();
+        browser.screenshot("Cockpit." + key);
     }
 
     private static Map<String, Object> lead(String jobTitle, int companySize, String industry) {
