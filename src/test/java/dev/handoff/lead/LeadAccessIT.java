@@ -64,7 +64,8 @@ class LeadAccessIT {
         Authorization revoke = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
         revoke.setUserId(user);
         revoke.setResource(Resources.PROCESS_DEFINITION);
-        revoke.setResourceId(LeadVariables.PROCESS_KEY);
+        // The engagement message goes to the lead's nurture stage, the instance waiting for it.
+        revoke.setResourceId(LeadVariables.NURTURE_KEY);
         revoke.removePermission(Permissions.UPDATE_INSTANCE);
         authorizationService.saveAuthorization(revoke);
         String email = "again-" + UUID.randomUUID() + "@uni.example";

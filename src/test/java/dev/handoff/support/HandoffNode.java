@@ -31,6 +31,7 @@ public final class HandoffNode implements AutoCloseable {
     private final Path log;
     private Process process;
     private int starts;
+    private Path jar;
 
     private HandoffNode(String name, Path workDir, int port, List<String> arguments) {
         this.name = name;
@@ -62,12 +63,19 @@ public final class HandoffNode implements AutoCloseable {
         }
     }
 
+    /** Runs another build of Handoff (e.g. an earlier commit's jar, for a side-by-side benchmark). */
+    public HandoffNode withJar(Path other) {
+        this.jar = other;
+        return this;
+    }
+
     public HandoffNode start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " runs already");
         }
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", jar().toAbsolutePath().toString(), "--server.port=" + port));
+                "-XX:TieredStopAtLevel=1", "-jar", (jar != null ? jar : jar()).toAbsolutePath().toString(),
+                "--server.port=" + port));
         command.addAll(arguments);
         try {
             Files.createDirectories(workDir);
