@@ -58,6 +58,11 @@ public final class LeadVariables {
     public static final String SLA_DUE_TEXT = "slaDueText";
     /** When the acceptance clock started; the reminder timer fires a fraction of the way to the deadline. */
     public static final String SLA_STARTED_AT = "slaStartedAt";
+    /**
+     * Half-way to the deadline: the reminder timer of lead-lifecycle versions before the stages (their leads
+     * under way still read it); the stages compute it in the diagram from {@link #SLA_STARTED_AT}.
+     */
+    public static final String SLA_REMINDER_AT = "slaReminderAt";
     public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";
     public static final String EXCLUDED_REPS = "excludedReps";
     public static final String BREACH_COUNT = "breachCount";
@@ -92,6 +97,8 @@ public final class LeadVariables {
     public static final String MEETING_DUE_AT = "meetingDueAt";
     public static final String MEETING_DUE_TEXT = "meetingDueText";
     public static final String MEETING_STARTED_AT = "meetingStartedAt";
+    /** As {@link #SLA_REMINDER_AT}, for the discovery meeting. */
+    public static final String MEETING_REMINDER_AT = "meetingReminderAt";
     public static final String MEETING_BREACH_COUNT = "meetingBreachCount";
     public static final String MEETING_OUTCOME = "meetingOutcome";
     public static final String OPPORTUNITY_AMOUNT = "opportunityAmount";

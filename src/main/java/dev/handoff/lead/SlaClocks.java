@@ -49,6 +49,7 @@ class SlaClocks {
         execution.setVariable(SLA_DUE_AT, date(due));
         execution.setVariable(SLA_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(SLA_STARTED_AT, date(now));
+        execution.setVariable(SLA_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
         leads.assign(lead.id(), rep, team, due, now);
         if (rep != null) {
             notifier.notify(rep, "New lead to accept: " + lead.name(), "Accept or reject " + lead.name() + " ("
@@ -68,6 +69,7 @@ class SlaClocks {
         execution.setVariable(MEETING_DUE_AT, date(due));
         execution.setVariable(MEETING_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(MEETING_STARTED_AT, date(now));
+        execution.setVariable(MEETING_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
         leads.assign(lead.id(), ae, Groups.AE, due, now);
         if (ae != null) {
             notifier.notify(ae, "Discovery meeting to hold: " + lead.name(), "Hold the discovery meeting with "
