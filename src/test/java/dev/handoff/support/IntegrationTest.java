@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
         "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false",
         // Outbox retries in tenths of seconds, not seconds (the receivers fail on purpose).
         "handoff.events.delivery.first-retry=PT0.02S", "handoff.events.delivery.max-retry=PT0.2S",
-        "handoff.events.delivery.poll-interval=PT0.2S" })
+        "handoff.events.delivery.poll-interval=PT0.2S", "handoff.events.delivery.max-attempts=40" })
 @Import({ TestDatabase.class, TestMail.class, TestWebhooks.class })
 public @interface IntegrationTest {
 }
