@@ -44,10 +44,12 @@ public record EventSettings(@DefaultValue Map<String, SubscriberSettings> subscr
      * @param lease        how long a node may hold a claimed row; a node that crashed mid-delivery leaves it to the
      *                     others for this long (a restarted node of the same name takes its rows back at once)
      * @param timeout      connect and answer timeout of one HTTP attempt
+     * @param keepDelivered how long a delivered row stays in the table (for questions about what was sent)
      */
     public record Delivery(@DefaultValue("true") boolean enabled, @DefaultValue("PT1S") Duration pollInterval,
             @DefaultValue("50") int batchSize, @DefaultValue("PT5S") Duration firstRetry,
             @DefaultValue("PT30M") Duration maxRetry, @DefaultValue("20") int maxAttempts,
-            @DefaultValue("PT1M") Duration lease, @DefaultValue("PT10S") Duration timeout) {
+            @DefaultValue("PT1M") Duration lease, @DefaultValue("PT10S") Duration timeout,
+            @DefaultValue("P7D") Duration keepDelivered) {
     }
 }

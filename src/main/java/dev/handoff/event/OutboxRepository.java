@@ -108,6 +108,12 @@ class OutboxRepository {
                 + "and status = 'PENDING'").param(owner).update();
     }
 
+    /** Delivered rows older than {@code before} go; pending and failed rows stay whatever their age. */
+    int deleteDelivered(OffsetDateTime before) {
+        return jdbc.sql("delete from outbox_message where status = 'DELIVERED' and delivered_at < ?").param(before)
+                .update();
+    }
+
     List<Row> failed(int limit) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where status = 'FAILED' order by id limit ?")
                 .param(limit).query(OutboxRepository::row).list();

@@ -37,6 +37,7 @@ class OutboxWorker implements SmartLifecycle {
     private final String node;
     private final Clock clock;
     private final Semaphore wake = new Semaphore(0);
+    private volatile OffsetDateTime nextPurge;
     private volatile Thread thread;
     private volatile boolean running;
 
@@ -135,6 +136,16 @@ class OutboxWorker implements SmartLifecycle {
         }
     }
 
+    /** Once an hour: delivered rows older than {@code keep-delivered} are deleted; returns how many. */
+    int purgeDelivered() {
+        OffsetDateTime now = now();
+        if (nextPurge != null && now.isBefore(nextPurge)) {
+            return 0;
+        }
+        nextPurge = now.plusHours(1);
+        return outbox.deleteDelivered(now.minus(settings.keepDelivered()));
+    }
+
     /** The wait after the n-th failed attempt: the first retry's wait, doubled per further failure, capped. */
     Duration backoff(int failedAttempts) {
         Duration wait = settings.firstRetry();
@@ -152,6 +163,7 @@ class OutboxWorker implements SmartLifecycle {
         while (running) {
             try {
                 deliverDue();
+                purgeDelivered();
                 Duration sleep = settings.pollInterval();
                 var due = outbox.nextDue();
                 if (due.isPresent()) {

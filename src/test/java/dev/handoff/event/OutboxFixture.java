@@ -52,7 +52,8 @@ public final class OutboxFixture {
     }
 
     public static final EventSettings.Delivery DELIVERY = new EventSettings.Delivery(true, Duration.ofSeconds(1), 50,
-            Duration.ofSeconds(1), Duration.ofSeconds(8), 5, Duration.ofMinutes(1), Duration.ofSeconds(5));
+            Duration.ofSeconds(1), Duration.ofSeconds(8), 5, Duration.ofMinutes(1), Duration.ofSeconds(5),
+            Duration.ofDays(7));
 
     final DataSource dataSource;
     final JdbcClient jdbc;

@@ -242,6 +242,22 @@ class OutboxTest {
     }
 
     @Test
+    void deliveredRowsAreKeptForAWeekAndPendingOrFailedOnesUntilDelivered() {
+        outbox.publish(event("lead-1", "SAL_ACCEPTED"));
+        fixture.deliverAll(node);
+        receiver.failFirstAttempts(Integer.MAX_VALUE);
+        outbox.publish(event("lead-2", "SAL_ACCEPTED"));
+        fixture.deliverAll(node);
+        outbox.publish(event("lead-3", "SAL_ACCEPTED"));
+        assertThat(node.purgeDelivered()).as("nothing delivered a week ago yet").isZero();
+
+        fixture.clock().advance(Duration.ofDays(7).plusHours(1));
+        assertThat(node.purgeDelivered()).isOne();
+        assertThat(fixture.jdbc.sql("select lead_id from outbox_message order by id").query(String.class).list())
+                .containsExactly("lead-2", "lead-3");
+    }
+
+    @Test
     void erasingALeadDeletesItsEventsAndTheMailsThatNameThePerson() {
         outbox.publish(event("lead-1", "SAL_ACCEPTED"));
         outbox.publish(event("lead-2", "SAL_ACCEPTED"));
