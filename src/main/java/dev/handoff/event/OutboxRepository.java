@@ -86,8 +86,9 @@ class OutboxRepository {
 
     /** The earliest moment a pending row is due, for an idle node to sleep until. */
     Optional<OffsetDateTime> nextDue() {
-        return Optional.ofNullable(jdbc.sql("select min(next_attempt_at) from outbox_message where status = 'PENDING'")
-                .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).single());
+        // min() of no rows is one row holding null, which single() refuses.
+        return jdbc.sql("select min(next_attempt_at) from outbox_message where status = 'PENDING'")
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
     }
 
     void delivered(long id, String owner, OffsetDateTime now) {

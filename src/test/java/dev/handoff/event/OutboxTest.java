@@ -124,6 +124,18 @@ class OutboxTest {
     }
 
     @Test
+    void anIdleNodeSleepsUntilTheNextPendingRowIsDue() {
+        assertThat(fixture.repository.nextDue()).as("nothing pending").isEmpty();
+        receiver.failFirstAttempts(1);
+        outbox.publish(event("lead-1", "WON"));
+        node.deliverDue();
+        assertThat(fixture.repository.nextDue()).map(OffsetDateTime::toInstant)
+                .contains(fixture.clock().instant().plus(node.backoff(1)));
+        fixture.deliverAll(node);
+        assertThat(fixture.repository.nextDue()).isEmpty();
+    }
+
+    @Test
     void aFailedAttemptIsRetriedAfterAWaitThatDoublesUpToTheCap() {
         assertThat(List.of(1, 2, 3, 4, 5, 9).stream().map(node::backoff)).containsExactly(Duration.ofSeconds(1),
                 Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(8),
