@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -90,7 +91,7 @@ public class Outbox {
         mail.put("to", to);
         mail.put("subject", subject);
         mail.put("text", text);
-        long id = repository.insert(java.util.UUID.randomUUID().toString(), "MAIL", Subscribers.EMAIL, "mail:" + to,
+        long id = repository.insert(UUID.randomUUID().toString(), "MAIL", Subscribers.EMAIL, "mail:" + to,
                 leadId, write(mail), now());
         afterCommit(List.of(id));
     }

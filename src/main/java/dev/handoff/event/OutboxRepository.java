@@ -1,16 +1,20 @@
 package dev.handoff.event;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The outbox table: rows written with the change, claimed under a lease, delivered or failed. */
@@ -47,7 +51,7 @@ class OutboxRepository {
     /** @return the new row's id */
     long insert(String eventId, String eventType, String subscriber, String orderingKey, String leadId,
             String payload, OffsetDateTime now) {
-        var key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        var key = new GeneratedKeyHolder();
         jdbc.sql("insert into outbox_message (event_id, event_type, subscriber, ordering_key, lead_id, payload, "
                 + "status, next_attempt_at, created_at) values (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)")
                 .params(eventId, eventType, subscriber, orderingKey, leadId, payload, now, now).update(key, "id");
@@ -161,9 +165,9 @@ class OutboxRepository {
     private static boolean isPostgres(DataSource dataSource) {
         try {
             String product = JdbcUtils.extractDatabaseMetaData(dataSource,
-                    java.sql.DatabaseMetaData::getDatabaseProductName);
-            return product != null && product.toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (org.springframework.jdbc.support.MetaDataAccessException e) {
+                    DatabaseMetaData::getDatabaseProductName);
+            return product != null && product.toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (MetaDataAccessException e) {
             return false;
         }
     }
