@@ -11,7 +11,9 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Handoff's lead tables. */
+import dev.handoff.event.Outbox;
+
+/** Handoff's lead tables; the timeline entries other systems hear of leave through the outbox with them. */
 @Repository
 class LeadRepository {
 
@@ -20,9 +22,11 @@ class LeadRepository {
             + "engagement_score, mql_definition_version, owner, team, sla_due_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
+    private final Outbox outbox;
 
-    LeadRepository(JdbcClient jdbc) {
+    LeadRepository(JdbcClient jdbc, Outbox outbox) {
         this.jdbc = jdbc;
+        this.outbox = outbox;
     }
 
     /** @return the lead number the database gave the new lead */
@@ -210,12 +214,19 @@ class LeadRepository {
                 .params(outcome, by, at, rejectionId).update();
     }
 
+    /**
+     * Adds an entry to the lead's timeline, the one place every stage change, breach and escalation is recorded;
+     * those of {@link PublishedEvents} are published to the subscribers in the same transaction.
+     */
     void addEvent(String leadId, LeadEvent event) {
         jdbc.sql("insert into lead_event (lead_id, occurred_at, type, stage, actor, reason, detail) "
                 + "values (?, ?, ?, ?, ?, ?, ?)")
                 .params(leadId, event.occurredAt(), event.type(), event.stage() == null ? null : event.stage().name(),
                         event.actor(), event.reason(), event.detail())
                 .update();
+        if (PublishedEvents.LABELS.containsKey(event.type())) {
+            findById(leadId).flatMap(lead -> PublishedEvents.of(lead, event)).ifPresent(outbox::publish);
+        }
     }
 
     List<LeadEvent> events(String leadId) {

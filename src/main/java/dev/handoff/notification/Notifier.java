@@ -6,21 +6,18 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dev.handoff.event.Outbox;
 
 /**
  * Tells people what Handoff needs from them or did for them, by email to the address the engine's identity
  * service has for the user.
  * <p>
- * Best effort by design: without {@code spring.mail.host} a message is only logged at INFO; an SMTP error is
- * logged at WARN and never reaches the caller. Inside a transaction (a process step) the mail goes out after
- * the commit, so a step that rolls back and is retried does not send twice.
+ * Mails leave through the {@link Outbox}: written with the caller's transaction (a process step), tried right
+ * after its commit, and retried with backoff while the SMTP server is away, so an outage delays a notification
+ * instead of losing it; a step that rolls back sends nothing. Without {@code spring.mail.host} a message is only
+ * logged at INFO.
  */
 @Component
 public class Notifier {
@@ -28,14 +25,11 @@ public class Notifier {
     private static final Logger log = LoggerFactory.getLogger(Notifier.class);
 
     private final IdentityService identityService;
-    private final ObjectProvider<JavaMailSender> mailSender;
-    private final String from;
+    private final Outbox outbox;
 
-    public Notifier(IdentityService identityService, ObjectProvider<JavaMailSender> mailSender,
-            @Value("${handoff.notification.from:handoff@localhost}") String from) {
+    public Notifier(IdentityService identityService, Outbox outbox) {
         this.identityService = identityService;
-        this.mailSender = mailSender;
-        this.from = from;
+        this.outbox = outbox;
     }
 
     /** Sends to one user; a user without an email address (or unknown) gets a log line instead. */
@@ -49,7 +43,7 @@ public class Notifier {
             log.info("Notification for {} (no email address): {}: {}", userId, subject, text);
             return;
         }
-        send(userId, email, subject, text);
+        outbox.sendMail(email, "[Handoff] " + subject, text, null);
     }
 
     /** Sends to every member of a group, one mail each. */
@@ -59,35 +53,5 @@ public class Notifier {
             log.info("Notification for group {} (no members): {}: {}", groupId, subject, text);
         }
         members.forEach(member -> notify(member.getId(), subject, text));
-    }
-
-    private void send(String userId, String email, String subject, String text) {
-        JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null) {
-            log.info("Notification for {} <{}>: {}: {}", userId, email, subject, text);
-            return;
-        }
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(from);
-        message.setTo(email);
-        message.setSubject("[Handoff] " + subject);
-        message.setText(text);
-        Runnable delivery = () -> {
-            try {
-                sender.send(message);
-            } catch (RuntimeException e) {
-                log.warn("Could not send notification '{}' to {}: {}", subject, email, e.getMessage());
-            }
-        };
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    delivery.run();
-                }
-            });
-        } else {
-            delivery.run();
-        }
     }
 }

@@ -1,8 +1,5 @@
 package dev.handoff.platform;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.ProcessEngine;
@@ -10,7 +7,6 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,10 +25,9 @@ class JobLocks extends AbstractProcessEnginePlugin {
     private final String nodeId;
     private String tablePrefix = "";
 
-    JobLocks(DataSource dataSource, @Value("${handoff.node.id:}") String configuredId,
-            @Value("${server.port:8080}") String port) {
+    JobLocks(DataSource dataSource, NodeId nodeId) {
         this.dataSource = dataSource;
-        this.nodeId = configuredId == null || configuredId.isBlank() ? hostName() + ":" + port : configuredId.trim();
+        this.nodeId = nodeId.value();
     }
 
     /** The engine's host name, which Cockpit's job log and the metrics show, is the node's name too. */
@@ -58,14 +53,6 @@ class JobLocks extends AbstractProcessEnginePlugin {
                     released);
         } else {
             log.info("Job executor locks jobs as node {}", nodeId);
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            return "localhost";
         }
     }
 }

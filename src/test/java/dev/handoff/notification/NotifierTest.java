@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,19 +21,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import dev.handoff.event.OutboxFixture;
+
 /**
- * The notifier against a real SMTP server (GreenMail) and a real identity service: an in-memory engine of its
- * own, named apart from the application's so that the two never meet in the engine registry.
+ * The notifier against a real SMTP server (GreenMail), a real identity service (an in-memory engine of its
+ * own, named apart from the application's so that the two never meet in the engine registry) and the outbox on a
+ * database of its own, whose clock the test moves.
  */
 class NotifierTest {
 
@@ -97,50 +98,80 @@ class NotifierTest {
     }
 
     @Test
-    void anSmtpOutageNeverReachesTheCaller() throws Exception {
-        int closedPort = freePort();
-        notifier(closedPort).notify("sam", "Draft ready", "Nobody will get this.");
+    void anSmtpOutageDelaysTheMailUntilTheServerIsBack() throws Exception {
+        OutboxFixture outbox = outbox(PORT);
+        smtp.stop();
+        try {
+            notifier(outbox).notify("sam", "Draft ready", "You will get this once SMTP is back.");
+            assertThat(outbox.rows("PENDING")).as("kept for the next attempt").isEqualTo(1);
+            assertThat(outbox.deliverDue()).as("not due again before its wait").isZero();
+            outbox.clock().advance(Duration.ofSeconds(1));
+            assertThat(outbox.deliverDue()).as("tried again, still down").isOne();
+            assertThat(outbox.rows("PENDING")).isEqualTo(1);
+        } finally {
+            smtp.start();
+        }
         assertThat(smtp.getReceivedMessages()).isEmpty();
+        outbox.clock().advance(Duration.ofMinutes(1));
+        outbox.deliverAll();
+        assertThat(smtp.getReceivedMessages()).singleElement()
+                .satisfies(m -> assertThat(GreenMailUtil.getBody(m)).contains("once SMTP is back"));
+        assertThat(outbox.rows("DELIVERED")).isEqualTo(1);
     }
 
     @Test
     void withoutAMailHostItOnlyLogs() {
-        new Notifier(identity, new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-                "handoff@test.example").notify("sam", "Draft ready", "Logged only.");
+        OutboxFixture outbox = new OutboxFixture(Map.of(), null);
+        new Notifier(identity, outbox.outbox()).notify("sam", "Draft ready", "Logged only.");
+        outbox.deliverAll();
         assertThat(smtp.getReceivedMessages()).isEmpty();
+        assertThat(outbox.rows("PENDING") + outbox.rows("DELIVERED")).isZero();
     }
 
     @Test
     void unknownUsersAndUsersWithoutAddressAreSkipped() {
-        Notifier notifier = notifier(PORT);
+        OutboxFixture outbox = outbox(PORT);
+        Notifier notifier = notifier(outbox);
         notifier.notify("nomail", "Hello", "No address.");
         notifier.notify("ghost", "Hello", "Unknown.");
         notifier.notify(null, "Hello", "Nobody.");
+        outbox.deliverAll();
         assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test
-    void inATransactionTheMailLeavesOnlyAfterTheCommit() {
-        TransactionSynchronizationManager.initSynchronization();
-        notifier(PORT).notify("sam", "Published", "Your content is in the hub.");
-        assertThat(smtp.getReceivedMessages()).as("nothing before the commit").isEmpty();
-
-        List<TransactionSynchronization> synchronizations = TransactionSynchronizationManager.getSynchronizations();
-        synchronizations.forEach(s -> s.afterCompletion(TransactionSynchronization.STATUS_ROLLED_BACK));
-        assertThat(smtp.getReceivedMessages()).as("nothing after a rollback").isEmpty();
-
-        synchronizations.forEach(TransactionSynchronization::afterCommit);
+    void inATransactionTheMailLeavesOnlyAfterTheCommitAndNeverAfterARollback() {
+        OutboxFixture outbox = outbox(PORT);
+        Notifier notifier = notifier(outbox);
+        outbox.transaction().executeWithoutResult(status -> {
+            notifier.notify("sam", "Rolled back", "Nobody gets this.");
+            status.setRollbackOnly();
+        });
+        outbox.transaction().executeWithoutResult(status -> {
+            notifier.notify("sam", "Published", "Your content is in the hub.");
+            assertThat(smtp.getReceivedMessages()).as("nothing before the commit").isEmpty();
+        });
+        assertThat(smtp.getReceivedMessages()).as("tried right after the commit")
+                .extracting(MimeMessage::getSubject).containsExactly("[Handoff] Published");
+        outbox.deliverAll();
         assertThat(smtp.getReceivedMessages()).hasSize(1);
     }
 
     private Notifier notifier(int port) {
+        return notifier(outbox(port));
+    }
+
+    private Notifier notifier(OutboxFixture outbox) {
+        return new Notifier(identity, outbox.outbox());
+    }
+
+    private OutboxFixture outbox(int port) {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
         sender.setJavaMailProperties(new java.util.Properties());
         sender.getJavaMailProperties().putAll(Map.of("mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000"));
-        StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("mailSender", sender));
-        return new Notifier(identity, beans.getBeanProvider(JavaMailSender.class), "handoff@test.example");
+        return new OutboxFixture(Map.of(), sender);
     }
 
     private static void user(String id, String email) {

@@ -69,6 +69,8 @@ final class AccessMatrix {
                     "401 201 403 403 403 403 201 201 201 403"),
             row("Content: hub", Way.BASIC, "GET /api/content", null, "401 200 200 200 200 200 200 200 200 403"),
             row("Reports", Way.BASIC, "GET /api/reports/funnel", null, "401 200 403 403 403 200 403 403 200 403"),
+            row("Outbox: failed deliveries", Way.BASIC, "GET /api/outbox/failed", null,
+                    "401 200 403 403 403 403 403 403 403 403"),
             row("Engine REST: engine list", Way.BASIC, "GET /engine-rest/engine", null,
                     "401 200 200 200 200 200 200 200 200 403"),
             row("Engine REST: process definitions", Way.BASIC, "GET /engine-rest/process-definition", null,

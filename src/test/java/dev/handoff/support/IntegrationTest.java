@@ -17,7 +17,10 @@ import org.springframework.context.annotation.Import;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:handoff-it;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-        "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false" })
-@Import({ TestDatabase.class, TestMail.class })
+        "camunda.bpm.job-execution.enabled=false", "handoff.demo.seed-quarter=false",
+        // Outbox retries in tenths of seconds, not seconds (the receivers fail on purpose).
+        "handoff.events.delivery.first-retry=PT0.02S", "handoff.events.delivery.max-retry=PT0.2S",
+        "handoff.events.delivery.poll-interval=PT0.2S", "handoff.events.delivery.max-attempts=40" })
+@Import({ TestDatabase.class, TestMail.class, TestWebhooks.class })
 public @interface IntegrationTest {
 }

@@ -19,7 +19,8 @@ public class TestMail {
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail greenMail() {
-        return new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        // A fixed port, so that a test may stop the server (an SMTP outage) and start it again where it was.
+        return new GreenMail(new ServerSetup(HandoffNode.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
     @Bean
@@ -28,6 +29,8 @@ public class TestMail {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
+        sender.getJavaMailProperties().put("mail.smtp.connectiontimeout", "2000");
+        sender.getJavaMailProperties().put("mail.smtp.timeout", "2000");
         return sender;
     }
 }

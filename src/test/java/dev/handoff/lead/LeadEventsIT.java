@@ -1,0 +1,322 @@
+package dev.handoff.lead;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+
+import dev.handoff.event.Signature;
+import dev.handoff.support.Api;
+import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.TestDatabase;
+import dev.handoff.support.TestWebhooks;
+import dev.handoff.support.WebhookReceiver;
+
+/**
+ * Leads' events as subscribers receive them: a real HTTP receiver in the test (subscribed as a signed webhook, a
+ * Slack and a Teams chat, see {@link TestWebhooks}) that refuses the first attempts, and GreenMail for the mails.
+ */
+@IntegrationTest
+class LeadEventsIT {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** Bounds the waits for the background delivery; a correct run needs a fraction of it. */
+    static final long PATIENCE_MILLIS = 300_000;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    WebhookReceiver receiver;
+    @Autowired
+    GreenMail smtp;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void receiverAnswersAgain() {
+        receiver.failFirstAttempts(0);
+    }
+
+    @Test
+    void everyStageChangeOfAHundredLeadsArrivesOnceInOrderAndSignedThoughEachIsRefusedThreeTimes() throws Exception {
+        receiver.failFirstAttempts(3);
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            String id = mql();
+            walkToOutcome(id, i % 2 == 0 ? "won" : "lost");
+            leads.add(id);
+        }
+        Map<String, List<String>> expected = new LinkedHashMap<>();
+        for (String id : leads) {
+            expected.put(id, publishedTimeline(id));
+        }
+        assertThat(expected.get(leads.get(0))).containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED",
+                "SAL_ACCEPTED", "HANDED_TO_AE", "OPPORTUNITY", "WON");
+        assertThat(expected.get(leads.get(1))).endsWith("LOST");
+        int total = expected.values().stream().mapToInt(List::size).sum();
+        await(() -> crm(leads, 200).size() >= total, total + " events accepted by the receiver");
+
+        List<WebhookReceiver.Request> accepted = crm(leads, 200);
+        assertThat(accepted).as("exactly once by idempotency key").hasSize(total)
+                .extracting(r -> r.header(Signature.IDEMPOTENCY_HEADER)).doesNotHaveDuplicates();
+        for (String id : leads) {
+            List<String> arrived = new ArrayList<>();
+            for (WebhookReceiver.Request request : crm(List.of(id), 200)) {
+                arrived.add(JSON.readTree(request.body()).path("type").asText());
+            }
+            assertThat(arrived).as("in order for lead " + id).isEqualTo(expected.get(id));
+        }
+        List<WebhookReceiver.Request> all = crm(leads, null);
+        assertThat(all).as("three refusals, then the answer that counts").hasSize(total * 4);
+        for (WebhookReceiver.Request request : all) {
+            assertThat(request.header(Signature.HEADER)).isEqualTo(hmac(request.header(Signature.TIMESTAMP_HEADER)
+                    + "." + request.body()));
+        }
+        JsonNode won = JSON.readTree(crm(List.of(leads.get(0)), 200).get(5).body());
+        assertThat(won.path("lead").path("stage").asText()).isEqualTo("WON");
+        assertThat(won.path("lead").path("number").asText()).startsWith("L-");
+        assertThat(won.path("id").asText()).isEqualTo(crm(List.of(leads.get(0)), 200).get(5)
+                .header(Signature.IDEMPOTENCY_HEADER));
+        assertThat(won.toString()).as("no personal data in events").doesNotContain("Vera", "Vice", "@acme.example");
+    }
+
+    @Test
+    void aStepThatRollsBackPublishesNothing() throws Exception {
+        String id = mql();
+        String instance = instance(id);
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey("Task_AcceptLead").singleResult();
+        Api.Response refused = Api.as(port, task.getAssignee()).post("/engine-rest/task/" + task.getId()
+                + "/submit-form", Map.of("variables", Map.of("salDecision", Map.of("value", "reject"),
+                        "rejectionReason", Map.of("value", "no_such_reason"))));
+        assertThat(refused.status()).as(refused.body()).isBetween(400, 599);
+        assertThat(jdbc.sql("select count(*) from outbox_message where lead_id = ? and event_type = 'SAL_REJECTED'")
+                .param(id).query(Long.class).single()).isZero();
+
+        completeAs(instance, "Task_AcceptLead", Map.of("salDecision", "accept"));
+        await(() -> crm(List.of(id), 200).size() >= 3, "three events of " + id);
+        List<String> arrived = new ArrayList<>();
+        for (WebhookReceiver.Request request : crm(List.of(id), 200)) {
+            arrived.add(JSON.readTree(request.body()).path("type").asText());
+        }
+        assertThat(arrived).containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED", "SAL_ACCEPTED");
+    }
+
+    @Test
+    void withSmtpDownDuringAnSlaBreachTheEscalationMailArrivesWhenItIsBack() throws Exception {
+        String lastName = "Outage" + java.util.UUID.randomUUID().toString().replaceAll("[^a-f]", "");
+        String id = mql(lastName);
+        String instance = instance(id);
+        String subject = "[Handoff] Overdue lead: Vera " + lastName;
+        smtp.stop();
+        try {
+            executeBreachTimer(instance);
+            executeBreachTimer(instance);
+            await(() -> mailAttempts(subject) >= 2, "the escalation mail tried again while SMTP is down");
+            assertThat(jdbc.sql("select count(*) from outbox_message where subscriber = 'email' and status = "
+                    + "'DELIVERED' and payload like ?").param("%" + subject + "%").query(Long.class)
+                    .single()).isZero();
+        } finally {
+            smtp.start();
+        }
+        await(() -> mailed("sally@handoff.example", subject), "the escalation mail to sally");
+
+        await(() -> chat("/slack", id).size() >= 3 && chat("/teams", id).size() >= 3, "breaches and escalation");
+        assertThat(chat("/slack", id)).extracting(n -> n.path("text").asText()).satisfiesExactly(
+                text -> assertThat(text).contains("SLA breached"),
+                text -> assertThat(text).contains("SLA breached"),
+                text -> assertThat(text).contains("escalated to the sales managers"));
+        assertThat(chat("/teams", id)).last().satisfies(card -> assertThat(card.path("attachments").get(0)
+                .path("content").path("body").get(0).path("text").asText()).contains("escalated"));
+    }
+
+    @Test
+    void aSubscriberThatKeepsFailingShowsOnTheFailedPageForAdminsWhoRetryIt() throws Exception {
+        receiver.failFirstAttempts(Integer.MAX_VALUE);
+        String id = mql();
+        await(() -> failedRows(id).size() == 1, "the lead's first event failed for test-crm");
+        JsonNode row = failedRows(id).get(0);
+        assertThat(row.path("subscriber").asText()).isEqualTo("test-crm");
+        assertThat(row.path("eventType").asText()).isEqualTo("CAPTURED");
+        assertThat(row.path("lastError").asText()).startsWith("HTTP 500");
+        assertThat(Api.as(port, "sally").get("/api/outbox/failed").status()).isEqualTo(403);
+        assertThat(crm(List.of(id), 200)).as("the lead's later events wait behind it").isEmpty();
+
+        receiver.failFirstAttempts(0);
+        Api.Response retried = Api.as(port, "admin").post("/api/outbox/" + row.path("id").asLong() + "/retry",
+                Map.of());
+        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
+        assertThat(Api.as(port, "admin").post("/api/outbox/" + row.path("id").asLong() + "/retry", Map.of())
+                .status()).as("no longer failed").isEqualTo(409);
+        await(() -> crm(List.of(id), 200).size() >= 2, "the lead's events after the retry");
+        assertThat(crm(List.of(id), 200)).extracting(r -> JSON.readTree(r.body()).path("type").asText())
+                .containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED");
+    }
+
+    private List<JsonNode> failedRows(String leadId) {
+        List<JsonNode> rows = new ArrayList<>();
+        Api.as(port, "admin").get("/api/outbox/failed").json().path("items").forEach(item -> {
+            if (leadId.equals(item.path("leadId").asText())) {
+                rows.add(item);
+            }
+        });
+        return rows;
+    }
+
+    private long mailAttempts(String subject) {
+        return jdbc.sql("select coalesce(max(attempts), 0) from outbox_message where subscriber = 'email' "
+                + "and payload like ?").param("%" + subject + "%").query(Long.class).single();
+    }
+
+    private boolean mailed(String to, String subject) {
+        try {
+            for (MimeMessage message : smtp.getReceivedMessages()) {
+                if (Arrays.stream(message.getRecipients(Message.RecipientType.TO)).map(Object::toString)
+                        .toList().contains(to) && subject.equals(message.getSubject())) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The chat messages about the lead (by its number) on a path, in arrival order. */
+    private List<JsonNode> chat(String path, String leadId) {
+        String number = Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
+        List<JsonNode> messages = new ArrayList<>();
+        for (WebhookReceiver.Request request : receiver.requests()) {
+            if (request.path().equals(path) && request.answered() == 200 && request.body().contains(number + " ")) {
+                try {
+                    messages.add(JSON.readTree(request.body()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        return messages;
+    }
+
+    /** Webhook requests about these leads in arrival order; only those answered {@code status} unless null. */
+    private List<WebhookReceiver.Request> crm(List<String> leadIds, Integer status) {
+        return receiver.requests().stream().filter(r -> r.path().equals("/crm"))
+                .filter(r -> status == null || r.answered() == status)
+                .filter(r -> leadIds.contains(leadId(r))).toList();
+    }
+
+    private static String leadId(WebhookReceiver.Request request) {
+        try {
+            return JSON.readTree(request.body()).path("lead").path("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The lead's timeline entries of the published types, as the API shows them. */
+    private List<String> publishedTimeline(String id) {
+        List<String> types = new ArrayList<>();
+        Api.as(port, "sally").get("/api/leads/" + id).json().path("timeline").forEach(entry -> {
+            if (PublishedEvents.LABELS.containsKey(entry.path("type").asText())) {
+                types.add(entry.path("type").asText());
+            }
+        });
+        return types;
+    }
+
+    private void walkToOutcome(String id, String outcome) {
+        String instance = instance(id);
+        completeAs(instance, "Task_AcceptLead", Map.of("salDecision", "accept"));
+        completeAs(instance, "Task_LogContactAttempt", Map.of("contactChannel", "phone",
+                "contactOutcome", "meeting_booked"));
+        completeAs(instance, "Task_HoldDiscoveryMeeting", Map.of("meetingOutcome", "opportunity",
+                "opportunityAmount", 25000));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("outcome", outcome);
+        if (outcome.equals("won")) {
+            body.put("amount", 25000);
+        } else {
+            body.put("reason", "budget went elsewhere");
+        }
+        Api.Response reported = Api.as(port, "intake").post("/api/leads/" + id + "/outcome", body);
+        assertThat(reported.status()).as(reported.body()).isEqualTo(200);
+    }
+
+    private void completeAs(String instance, String taskKey, Map<String, Object> variables) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as(taskKey).isNotNull();
+        engine.getIdentityService().setAuthentication(task.getAssignee(), List.of("sdr", "ae"));
+        try {
+            engine.getTaskService().complete(task.getId(), variables);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+    }
+
+    private void executeBreachTimer(String instance) {
+        var job = engine.getManagementService().createJobQuery().processInstanceId(instance)
+                .activityId("Event_AcceptSlaBreached").singleResult();
+        Api.Response executed = Api.as(port, "admin").post("/engine-rest/job/" + job.getId() + "/execute", Map.of());
+        assertThat(executed.status()).as(executed.body()).isEqualTo(204);
+    }
+
+    private String instance(String leadId) {
+        String number = Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
+                .singleResult().getId();
+    }
+
+    private String mql() {
+        return mql("Vice");
+    }
+
+    private String mql(String lastName) {
+        Map<String, Object> body = LeadApiIT.vp(null);
+        body.put("lastName", lastName);
+        Api.Response created = Api.as(port, "intake").post("/api/leads", body);
+        assertThat(created.json().path("stage").asText()).as(created.body()).isEqualTo("MQL");
+        return created.json().path("id").asText();
+    }
+
+    private static String hmac(String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(TestWebhooks.SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return "sha256=" + HexFormat.of().formatHex(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Waits for background delivery, bounded; what is asserted is what arrived, never how fast. */
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE_MILLIS * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() < deadline).as("still waiting for " + what + " on " + TestDatabase.name())
+                    .isTrue();
+            Thread.sleep(100);
+        }
+    }
+}
