@@ -31,6 +31,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import dev.handoff.event.Signature;
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.LeadProcesses;
 import dev.handoff.support.TestDatabase;
 import dev.handoff.support.TestWebhooks;
 import dev.handoff.support.WebhookReceiver;
@@ -109,7 +110,7 @@ class LeadEventsIT {
     void aStepThatRollsBackPublishesNothing() throws Exception {
         String id = mql();
         String instance = instance(id);
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance)
                 .taskDefinitionKey("Task_AcceptLead").singleResult();
         Api.Response refused = Api.as(port, task.getAssignee()).post("/engine-rest/task/" + task.getId()
                 + "/submit-form", Map.of("variables", Map.of("salDecision", Map.of("value", "reject"),
@@ -268,7 +269,7 @@ class LeadEventsIT {
     }
 
     private void completeAs(String instance, String taskKey, Map<String, Object> variables) {
-        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(instance).taskDefinitionKey(taskKey)
                 .singleResult();
         assertThat(task).as(taskKey).isNotNull();
         engine.getIdentityService().setAuthentication(task.getAssignee(), List.of("sdr", "ae"));
@@ -280,16 +281,16 @@ class LeadEventsIT {
     }
 
     private void executeBreachTimer(String instance) {
-        var job = engine.getManagementService().createJobQuery().processInstanceId(instance)
+        var job = engine.getManagementService().createJobQuery()
+                .processInstanceId(LeadProcesses.stage(engine.getRuntimeService(), instance).getId())
                 .activityId("Event_AcceptSlaBreached").singleResult();
         Api.Response executed = Api.as(port, "admin").post("/engine-rest/job/" + job.getId() + "/execute", Map.of());
         assertThat(executed.status()).as(executed.body()).isEqualTo(204);
     }
 
+    /** The lead number: the business key of the lead's lifecycle and of the stage it is in. */
     private String instance(String leadId) {
-        String number = Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(number)
-                .singleResult().getId();
+        return Api.as(port, "sally").get("/api/leads/" + leadId).json().path("number").asText();
     }
 
     private String mql() {
