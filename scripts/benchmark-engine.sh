@@ -6,6 +6,7 @@
 # Keys (defaults): slice=10 (s per slice) rounds=2 warmup=10 threads=1,2,4 storm=10000 import=10000
 #   grow= (e.g. 10000,100000: import up to that many leads, then measure intake again) nodes=1 (2: a second
 #   storm with two nodes sharing PostgreSQL) jvm=-Xmx1g (the node's JVM options).
+#   storm-timeout= (s to wait for the last breach; default one per breach, at least 300).
 # A short run: scripts/benchmark-engine.sh h2 slice=5 rounds=1 storm=1000 import=1000
 # HANDOFF_JAR=/path/to/handoff.jar measures another build (e.g. main's, for a before/after comparison);
 # SKIP_BUILD=1 skips the Maven build.
