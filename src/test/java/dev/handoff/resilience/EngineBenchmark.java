@@ -103,9 +103,11 @@ public final class EngineBenchmark {
             </bpmn:definitions>
             """;
 
+    /** A busy shared machine starts a JVM slowly: -Dhandoff.bench.start-up=seconds (default 900). */
+    private static final Duration START_UP = Duration.ofSeconds(Long.getLong("handoff.bench.start-up", 900));
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+    private static final String RUN = Long.toString(System.currentTimeMillis(), 36) + ProcessHandle.current().pid();
 
     private final Settings settings;
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -145,10 +147,10 @@ public final class EngineBenchmark {
                 dbArguments = new String[] {"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
                         "--spring.datasource.password="};
             }
-            try (HandoffNode node = Resilience.h2Node("bench-1", work.resolve("node-1"), dbArguments)) {
+            try (HandoffNode node = Resilience.h2Node("bench-" + RUN + "-1", work.resolve("node-1"), dbArguments)) {
                 node.jvmOptions(List.of(settings.jvm().split(" ")));
                 long started = System.nanoTime();
-                node.start().awaitUp(Resilience.START_UP);
+                node.start().awaitUp(START_UP);
                 System.out.printf("%nstart-up (java -jar to health UP): %.1f s   [%s]%n",
                         (System.nanoTime() - started) / 1e9, machine());
                 new EngineBenchmark(settings, url, node).run(work, dbArguments);
@@ -195,8 +197,9 @@ public final class EngineBenchmark {
             List<HandoffNode> nodes = new ArrayList<>(List.of(node));
             try {
                 for (int i = 2; i <= settings.nodes(); i++) {
-                    HandoffNode other = Resilience.h2Node("bench-" + i, work.resolve("node-" + i), dbArguments);
-                    other.jvmOptions(List.of(settings.jvm().split(" "))).start().awaitUp(Resilience.START_UP);
+                    HandoffNode other = Resilience.h2Node("bench-" + RUN + "-" + i, work.resolve("node-" + i),
+                            dbArguments);
+                    other.jvmOptions(List.of(settings.jvm().split(" "))).start().awaitUp(START_UP);
                     nodes.add(other);
                 }
                 storm(nodes, settings.storm());
