@@ -80,7 +80,7 @@ final class Resilience {
     }
 
     private static <T> T run(String jdbcUrl, String sql, Object[] parameters, Statement<T> work) {
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user(jdbcUrl), "");
                 PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
@@ -89,6 +89,11 @@ final class Resilience {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /** The user the nodes' databases are opened with: H2's default sa, the embedded PostgreSQL's postgres. */
+    static String user(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:h2:") ? "sa" : "postgres";
     }
 
     /** Makes every waiting "SLA breached" timer of "Accept or reject lead" due now; returns how many. */

@@ -29,6 +29,7 @@ public final class HandoffNode implements AutoCloseable {
     private final List<String> arguments;
     private final int port;
     private final Path log;
+    private List<String> jvmOptions = List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     private Process process;
     private int starts;
     private Path jar;
@@ -52,7 +53,12 @@ public final class HandoffNode implements AutoCloseable {
         return new HandoffNode(name, workDir, freePort(), arguments);
     }
 
+    /** The jar to run: {@code -Dhandoff.jar=...} when set (a benchmark comparing builds), else target's. */
     public static Path jar() {
+        String chosen = System.getProperty("handoff.jar", "");
+        if (!chosen.isBlank()) {
+            return Path.of(chosen);
+        }
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             return files.filter(p -> p.getFileName().toString().matches("handoff(-.*)?\\.jar"))
                     .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
@@ -69,12 +75,22 @@ public final class HandoffNode implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The child JVM's options instead of the tests' (small heap, serial GC, C1 only: quick to start); a benchmark
+     * runs the JVM as an operator would.
+     */
+    public HandoffNode jvmOptions(List<String> options) {
+        this.jvmOptions = List.copyOf(options);
+        return this;
+    }
+
     public HandoffNode start() {
         if (process != null && process.isAlive()) {
             throw new IllegalStateException(name + " runs already");
         }
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx768m", "-XX:+UseSerialGC",
-                "-XX:TieredStopAtLevel=1", "-jar", (jar != null ? jar : jar()).toAbsolutePath().toString(),
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", (jar != null ? jar : jar()).toAbsolutePath().toString(),
                 "--server.port=" + port));
         command.addAll(arguments);
         try {
@@ -141,6 +157,11 @@ public final class HandoffNode implements AutoCloseable {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The running JVM's process id (for its CPU time, jcmd). */
+    public long pid() {
+        return process.pid();
     }
 
     public int port() {
