@@ -29,28 +29,30 @@ final class AccessPolicy {
     static final String LEAD_LIFECYCLE = "lead-lifecycle";
     static final String CONTENT_REQUEST = "content-request";
     static final String ALIGNMENT_REVIEW = "alignment-review";
+    static final String AGREEMENT_CHANGE = "agreement-change";
 
     /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
     private static final Map<String, List<String>> READS = Map.of(
-            MARKETING_OPS, List.of(LEAD_LIFECYCLE, ALIGNMENT_REVIEW),
+            MARKETING_OPS, List.of(LEAD_LIFECYCLE, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
             DEMAND_GEN, List.of(LEAD_LIFECYCLE),
             CONTENT_MARKETING, List.of(CONTENT_REQUEST),
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
             SDR, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
             AE, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
-            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE));
+    /** Agreement changes: marketing ops and managers propose marketing's part, sales managers sales' part. */
     private static final Map<String, List<String>> STARTS = Map.of(
-            MARKETING_OPS, List.of(LEAD_LIFECYCLE),
+            MARKETING_OPS, List.of(LEAD_LIFECYCLE, AGREEMENT_CHANGE),
             DEMAND_GEN, List.of(LEAD_LIFECYCLE),
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, AGREEMENT_CHANGE),
             SDR, List.of(CONTENT_REQUEST),
             AE, List.of(CONTENT_REQUEST),
-            SALES_MANAGERS, List.of(CONTENT_REQUEST),
+            SALES_MANAGERS, List.of(CONTENT_REQUEST, AGREEMENT_CHANGE),
             INTEGRATION, List.of(LEAD_LIFECYCLE));
     /** Managers oversee their side's processes: they see every instance and task and may reassign. */
     private static final Map<String, List<String>> OVERSEES = Map.of(
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
-            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
+            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE));
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
