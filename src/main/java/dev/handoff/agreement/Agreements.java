@@ -8,8 +8,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -46,7 +44,6 @@ public class Agreements {
     private final RepositoryService engineRepository;
     private final Targets seedTargets;
     private final ZoneId zone;
-    private final Map<String, String> definitionIds = new ConcurrentHashMap<>();
 
     Agreements(AgreementRepository repository, RepositoryService engineRepository, Targets seedTargets,
             BusinessTime businessTime) {
@@ -66,8 +63,7 @@ public class Agreements {
      * outside the agreement (Modeler) changes nothing until an agreement names it.
      */
     public String decisionId(String key) {
-        int version = inForce().decisions().version(key);
-        return definitionIds.computeIfAbsent(key + ":" + version, k -> definition(key, version).getId());
+        return definition(key, inForce().decisions().version(key)).getId();
     }
 
     public List<Agreement> all() {
