@@ -91,6 +91,12 @@ public class Agreements {
         return periods;
     }
 
+    /** The agreement in force at the instant (the first agreement for any time before it). */
+    public Agreement at(Instant instant) {
+        List<Period> periods = during(instant, instant.plusNanos(1));
+        return periods.isEmpty() ? inForce() : periods.get(periods.size() - 1).agreement();
+    }
+
     ZoneId zone() {
         return zone;
     }
