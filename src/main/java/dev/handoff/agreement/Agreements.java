@@ -30,7 +30,7 @@ import dev.handoff.sla.BusinessTime;
  * it is asked for, naming the decisions deployed then and the targets of {@code handoff.targets.*}.
  */
 @Service
-public class Agreements {
+public class Agreements implements AgreementHistory {
 
     /** A stretch of time under one agreement; {@code from} null for the first agreement, {@code to} null while it holds. */
     public record Period(Agreement agreement, Instant from, Instant to) {
@@ -74,7 +74,7 @@ public class Agreements {
         return repository.find(number).orElseThrow(() -> new NotFoundException("No agreement " + number));
     }
 
-    /** The agreements in force during [start, end), oldest first; the first one also covers the time before it. */
+    @Override
     public List<Period> during(Instant start, Instant end) {
         inForce();
         List<Agreement> held = repository.all().stream().filter(a -> a.inForceSince() != null)
@@ -91,7 +91,7 @@ public class Agreements {
         return periods;
     }
 
-    /** The agreement in force at the instant (the first agreement for any time before it). */
+    @Override
     public Agreement at(Instant instant) {
         List<Period> periods = during(instant, instant.plusNanos(1));
         return periods.isEmpty() ? inForce() : periods.get(periods.size() - 1).agreement();

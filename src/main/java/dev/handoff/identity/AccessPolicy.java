@@ -51,8 +51,8 @@ final class AccessPolicy {
             INTEGRATION, List.of(LEAD_LIFECYCLE));
     /** Managers oversee their side's processes: they see every instance and task and may reassign. */
     private static final Map<String, List<String>> OVERSEES = Map.of(
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
-            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE));
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
 
     static List<Grant> grants() {
         List<Grant> grants = new ArrayList<>();
@@ -88,6 +88,12 @@ final class AccessPolicy {
                     List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK,
                             READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE, READ_HISTORY_VARIABLE))));
         });
+        // Both managers follow agreement changes in Cockpit, but work only the tasks given to them (the other
+        // side's review, their own revision): no task-work right on the process, so nobody signs for the other side.
+        for (String group : List.of(MARKETING_MANAGERS, SALES_MANAGERS)) {
+            grants.add(new Grant(group, PROCESS_DEFINITION, AGREEMENT_CHANGE, List.of(READ, READ_INSTANCE,
+                    READ_HISTORY, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE)));
+        }
         // Marketing ops own the shared definitions: they deploy models from Camunda Modeler.
         grants.add(new Grant(MARKETING_OPS, DEPLOYMENT, "*", List.of(READ, CREATE)));
         grants.add(new Grant(MARKETING_OPS, PROCESS_DEFINITION, "*", List.of(READ)));

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 import dev.handoff.agreement.Agreement;
+import dev.handoff.agreement.AgreementHistory;
 import dev.handoff.agreement.Agreements;
 import dev.handoff.platform.InputBounds;
 import dev.handoff.platform.InvalidInputException;
@@ -68,9 +69,9 @@ class QuarterDiagnosis {
     private final FunnelReport funnel;
     private final SlaReport sla;
     private final RejectionReport rejections;
-    private final Agreements agreements;
+    private final AgreementHistory agreements;
 
-    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, Agreements agreements) {
+    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, AgreementHistory agreements) {
         this.funnel = funnel;
         this.sla = sla;
         this.rejections = rejections;
@@ -109,7 +110,7 @@ class QuarterDiagnosis {
                     agreement.sales() == null ? null : agreement.sales().by(), judged.verdict(), judged.reason(),
                     judged.findings(), judged.figures(), own));
         }
-        Targets targets = parts.isEmpty() ? targets(agreements.inForce()) : parts.get(parts.size() - 1).targets();
+        Targets targets = parts.isEmpty() ? targets(agreements.at(window.end().minusNanos(1))) : parts.get(parts.size() - 1).targets();
         Judgement whole = judge(window, filter, zone, targets, quarter.trim());
         return new Diagnosis(quarter.trim(), window, whole.verdict(), whole.reason(), whole.findings(),
                 whole.figures(), targets, parts);

@@ -7,7 +7,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.AgreementHistory;
 
 /**
  * Why sales turned leads back: rejections made in the window by reason, campaign and rep, what review and
@@ -35,9 +35,9 @@ class RejectionReport {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Agreements agreements;
+    private final AgreementHistory agreements;
 
-    RejectionReport(NamedParameterJdbcTemplate jdbc, Agreements agreements) {
+    RejectionReport(NamedParameterJdbcTemplate jdbc, AgreementHistory agreements) {
         this.jdbc = jdbc;
         this.agreements = agreements;
     }

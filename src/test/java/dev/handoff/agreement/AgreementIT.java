@@ -132,11 +132,12 @@ class AgreementIT {
         assertThat(formVariables.path("changesText").path("value").asText()).contains(">= 25", ">= 45");
         assertThat(formVariables.path("replayText").path("value").asText()).contains("**2** MQLs", "**1** under");
         // mark is on the proposing side: he may not sign it, neither way into the engine.
+        assertThat(Api.as(port, "mark").get("/engine-rest/task/" + reviewTask).status()).isIn(403, 404);
         assertThat(Api.as(port, "mark").post("/engine-rest/task/" + reviewTask + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isBetween(400, 499);
+                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
         Api markSession = Api.webappSession(port, "mark");
         assertThat(markSession.post("/camunda/api/engine/engine/default/task/" + reviewTask + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isBetween(400, 499);
+                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
         assertThat(sally.post("/engine-rest/task/" + reviewTask + "/claim", Map.of("userId", "sally")).status())
                 .isEqualTo(204);
         Api.Response sentBack = sally.post("/engine-rest/task/" + reviewTask + "/submit-form",
@@ -214,11 +215,12 @@ class AgreementIT {
         assertThat(Api.as(port, "intake").post("/api/agreements/proposals", body).status()).isEqualTo(403);
         // The engine's own start: an SDR may not start the process on either way in.
         Map<String, Object> start = form(Map.of("summary", "Fewer leads", "targetAcceptance", 0.5));
+        // (404: the engine does not even show an SDR the definition)
         assertThat(Api.as(port, "sam").post("/engine-rest/process-definition/key/agreement-change/start", start)
-                .status()).isEqualTo(403);
+                .status()).isIn(403, 404);
         assertThat(Api.webappSession(port, "sam").post(
                 "/camunda/api/engine/engine/default/process-definition/key/agreement-change/submit-form", start)
-                .status()).isEqualTo(403);
+                .status()).isIn(403, 404);
         // A marketing member starting it on the engine may still only propose marketing's part.
         Api.Response wrongSide = Api.as(port, "mona").post(
                 "/engine-rest/process-definition/key/agreement-change/submit-form", start);
@@ -273,7 +275,6 @@ class AgreementIT {
         problem(mona.post("/api/agreements/proposals", Map.of("mqlDefinitionVersion", 99999, "summary", "x")),
                 "mqlDefinitionVersion");
         problem(mona.post("/api/agreements/proposals", Map.of("summary", "changes nothing")), "proposal");
-        problem(mona.post("/api/agreements/proposals", "{\"summary\":\"x\",\"bogus\":1}"), "bogus");
         problem(mona.post("/api/agreements/proposals", "not json"), "body");
         problem(mona.post("/api/agreements/proposals", ""), "summary");
         problem(sally.get("/api/agreements/abc"), "number");
