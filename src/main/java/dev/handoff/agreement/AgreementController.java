@@ -63,6 +63,7 @@ class AgreementController {
     }
 
     @Operation(summary = "Every agreement", description = "All versions, proposals and rejected ones included, oldest first.")
+    @ApiResponse(responseCode = "200", description = "Every agreement, oldest first")
     @GetMapping
     List<Agreement> all() {
         read();
@@ -71,6 +72,7 @@ class AgreementController {
     }
 
     @Operation(summary = "The agreement in force", description = "The one agreement in force now.")
+    @ApiResponse(responseCode = "200", description = "The agreement in force")
     @GetMapping("/current")
     Agreement current() {
         read();
@@ -79,6 +81,7 @@ class AgreementController {
 
     @Operation(summary = "One agreement", description = "An agreement by its number.")
     @ApiResponse(responseCode = "404", description = "No agreement with this number")
+    @ApiResponse(responseCode = "200", description = "The agreement")
     @GetMapping("/{number}")
     Agreement one(@Parameter(description = "The agreement's number, e.g. 2") @PathVariable int number) {
         read();
@@ -89,6 +92,7 @@ class AgreementController {
             Its changes against the agreement in force (decision rules, targets, objectives, before and after) \
             and the replay of the last full quarter's leads: MQLs by fit grade and by source, now and under it.""")
     @ApiResponse(responseCode = "404", description = "No agreement with this number")
+    @ApiResponse(responseCode = "200", description = "Its changes and the replay")
     @GetMapping("/{number}/review")
     Review review(@Parameter(description = "The agreement's number") @PathVariable int number) {
         read();
@@ -100,6 +104,7 @@ class AgreementController {
     @Operation(summary = "Stray decision deployments", description = """
             Versions of mql-definition, sla-policy, lead-routing and lead-fit deployed after the ones the \
             agreement in force names: they judge nobody until an agreement names them.""")
+    @ApiResponse(responseCode = "200", description = "The stray deployments, none when every deployed version is agreed or proposed")
     @GetMapping("/findings")
     List<StrayDeployments.Finding> findings() {
         read();
