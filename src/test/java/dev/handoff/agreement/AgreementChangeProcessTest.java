@@ -42,7 +42,7 @@ import dev.handoff.platform.InvalidInputException;
 import dev.handoff.support.ProcessTest;
 
 /**
- * Every path of agreement-change on a fixed clock (Wednesday 2025-05-14 in Berlin): mona's proposal of a stricter
+ * Every path of agreement-change on a fixed clock (Wednesday 2037-05-13 in Berlin): mona's proposal of a stricter
  * MQL definition is sent back once, revised, signed and put in force by the effective-date timer; a sales proposal
  * of new targets is rejected; who may propose and sign, and what a review must say.
  */
@@ -73,7 +73,7 @@ class AgreementChangeProcessTest {
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(processEngine);
-        ClockUtil.setCurrentTime(Date.from(at("2025-05-14T10:00")));
+        ClockUtil.setCurrentTime(Date.from(at("2037-05-13T10:00")));
         agreements.inForce();
     }
 
@@ -96,16 +96,16 @@ class AgreementChangeProcessTest {
     void aStricterMqlDefinitionIsSentBackOnceThenSignedAndTakesEffectAtItsDate() throws IOException {
         int v1 = agreements.inForce().decisions().mqlDefinition();
         int v2 = deployStricterMqlDefinition();
-        // Last full quarter (2025-Q1): a good fit engaged 30 is an MQL now, not at 40; one engaged 90 is both.
-        lead("2025-02-10T09:00:00Z", "WEBINAR", 30);
-        lead("2025-02-11T09:00:00Z", "PAID", 90);
-        lead("2025-04-02T09:00:00Z", "PAID", 30);
+        // Last full quarter (2037-Q1): a good fit engaged 30 is an MQL now, not at 40; one engaged 90 is both.
+        lead("2037-02-10T09:00:00Z", "WEBINAR", 30);
+        lead("2037-02-11T09:00:00Z", "PAID", 90);
+        lead("2037-04-02T09:00:00Z", "PAID", 30);
 
         ProcessInstance change = propose("mona", Map.of("mqlDefinitionVersion", v2,
                 "summary", "Raise the engagement threshold to 40"));
         assertThat(change).isWaitingAt("Task_ReviewProposal").hasPassed("Task_RecordProposal");
         assertThat(task(change)).hasCandidateGroup("sales-managers");
-        assertThat(task(change).getDueDate()).isEqualTo(Date.from(at("2025-05-21T10:00")));
+        assertThat(task(change).getDueDate()).isEqualTo(Date.from(at("2037-05-20T10:00")));
         int number = (Integer) runtimeService.getVariable(change.getId(), "agreementNumber");
         Agreement proposed = agreements.find(number);
         assertThat(proposed.status()).isEqualTo(Agreement.Status.PROPOSED);
@@ -116,7 +116,7 @@ class AgreementChangeProcessTest {
         assertThat(changes).contains("| mql-definition version | v" + v1 + " | v" + v2 + " |",
                 "Engagement score >= 25", "Engagement score >= 40").doesNotContain("Highly engaged");
         String replay = (String) runtimeService.getVariable(change.getId(), "replayText");
-        assertThat(replay).contains("2 leads of 2025-Q1 (2025-01-01 to 2025-03-31): **2** MQLs under the "
+        assertThat(replay).contains("2 leads of 2037-Q1 (2037-01-01 to 2037-03-31): **2** MQLs under the "
                 + "agreement in force, **1** under the proposal", "| webinar | 1 | 0 |", "| paid | 1 | 1 |");
 
         complete(task(change), "sally", Map.of("reviewDecision", "sendBack",
@@ -125,12 +125,12 @@ class AgreementChangeProcessTest {
         assertThat(task(change)).isAssignedTo("mona");
         assertThat(agreements.find(number).reviewComment()).startsWith("Start it on a Monday");
 
-        complete(task(change), "mona", Map.of("mqlDefinitionVersion", v2, "effectiveFrom", "2025-05-19",
+        complete(task(change), "mona", Map.of("mqlDefinitionVersion", v2, "effectiveFrom", "2037-05-18",
                 "summary", "Raise the engagement threshold to 40: one webinar MQL fewer per quarter"));
         assertThat(change).isWaitingAt("Task_ReviewProposal").hasPassed("Task_RecordRevision");
         assertThat(agreements.find(number).summary()).endsWith("one webinar MQL fewer per quarter");
 
-        complete(task(change), "sally", Map.of("reviewDecision", "accept", "effectiveFrom", "2025-05-19"));
+        complete(task(change), "sally", Map.of("reviewDecision", "accept", "effectiveFrom", "2037-05-18"));
         assertThat(change).isWaitingAt("Event_EffectiveDate");
         Agreement signed = agreements.find(number);
         assertThat(signed.sales().by()).isEqualTo("sally");
@@ -139,16 +139,16 @@ class AgreementChangeProcessTest {
         assertThat(agreements.decisionId("mql-definition")).isEqualTo(definitionId(v1));
 
         Job timer = managementService.createJobQuery().processInstanceId(change.getId()).singleResult();
-        assertThat(timer.getDuedate()).isEqualTo(Date.from(at("2025-05-19T00:00")));
-        ClockUtil.setCurrentTime(Date.from(at("2025-05-19T00:01")));
+        assertThat(timer.getDuedate()).isEqualTo(Date.from(at("2037-05-18T00:00")));
+        ClockUtil.setCurrentTime(Date.from(at("2037-05-18T00:01")));
         managementService.executeJob(timer.getId());
         assertThat(change).isEnded().hasPassed("Task_PutInForce", "Event_InForce");
         assertThat(agreements.inForce().number()).isEqualTo(number);
         assertThat(agreements.find(1).status()).isEqualTo(Agreement.Status.SUPERSEDED);
         assertThat(agreements.decisionId("mql-definition")).isEqualTo(definitionId(v2));
-        List<Agreements.Period> periods = agreements.during(at("2025-04-01T00:00"), at("2025-07-01T00:00"));
+        List<Agreements.Period> periods = agreements.during(at("2037-04-01T00:00"), at("2037-07-01T00:00"));
         assertThat(periods).extracting(p -> p.agreement().number()).containsExactly(1, number);
-        assertThat(periods.get(1).from()).isEqualTo(at("2025-05-19T00:01"));
+        assertThat(periods.get(1).from()).isEqualTo(at("2037-05-18T00:01"));
     }
 
     @Test
@@ -195,14 +195,14 @@ class AgreementChangeProcessTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(p -> p.field()).containsExactly("effectiveFrom"));
         assertThat(refusal(() -> complete(review, "sally", Map.of("reviewDecision", "accept",
-                "effectiveFrom", "2025-05-13"))))
+                "effectiveFrom", "2037-05-12"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(p -> p.field()).containsExactly("effectiveFrom"));
         assertThat(refusal(() -> complete(review, "sally", Map.of("reviewDecision", "maybe"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .extracting(p -> p.field()).containsExactly("reviewDecision"));
         assertThat(refusal(() -> completeAsAdminFor(review, "mark", Map.of("reviewDecision", "accept",
-                "effectiveFrom", "2025-05-20"))))
+                "effectiveFrom", "2037-05-19"))))
                 .isInstanceOf(ForbiddenException.class);
         assertThat(change).isWaitingAt("Task_ReviewProposal");
         assertThat(agreements.find((Integer) runtimeService.getVariable(change.getId(), "agreementNumber")).sales())
