@@ -23,12 +23,16 @@ const counts = (byCode) => Object.entries(byCode || {}).map(([code, n]) => label
   .join(' · ') || 'none';
 
 async function report(path, params) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v));
-  const response = await fetch('/api/reports/' + path + (query.size ? '?' + query : ''),
+  return api('/api/reports/' + path, params);
+}
+
+async function api(base, params) {
+  const query = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v));
+  const response = await fetch(base + (query.size ? '?' + query : ''),
     { credentials: 'same-origin', headers: { Accept: 'application/json' } });
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(path + ': ' + response.status + ' ' + (problem.detail || ''));
+    throw new Error(base + ': ' + response.status + ' ' + (problem.detail || ''));
   }
   return response.json();
 }
@@ -137,6 +141,12 @@ function diagnosis(data) {
   document.getElementById('verdict-reason').textContent = data.reason;
   document.getElementById('findings').replaceChildren(...data.findings.map(f =>
     Object.assign(document.createElement('li'), { textContent: f })));
+  document.getElementById('diagnosis-agreements').replaceChildren(...(data.agreements || []).map(a =>
+    Object.assign(document.createElement('li'), {
+      textContent: 'Agreement ' + a.agreement + ' (' + a.from.slice(0, 10) + ' to ' + a.to.slice(0, 10) + ', signed by '
+        + (a.signedForMarketingBy || '?') + ' and ' + (a.signedForSalesBy || '?') + '): ' + label(a.verdict) + ' — '
+        + a.reason + (a.findings.length ? ' ' + a.findings.join('; ') : '')
+    })));
   const f = data.figures, t = data.targets;
   const rows = [['SLA compliance', percent(f.slaCompliance), percent(t.slaCompliance)],
     ['Acceptance', percent(f.acceptanceRate), percent(t.acceptance)],
@@ -148,6 +158,17 @@ function diagnosis(data) {
       cells.forEach(value => row.appendChild(Object.assign(document.createElement('td'), { textContent: value })));
       return row;
     }));
+}
+
+/** The agreement in force, who signed it, and decision versions deployed outside it (stray deployments). */
+function agreement(current, findings) {
+  document.getElementById('agreement-number').textContent = current.number;
+  const signature = (s) => s ? s.by + ' on ' + s.at.slice(0, 10) : 'not signed';
+  document.getElementById('agreement-signed').textContent = 'In force since ' + current.inForceSince.slice(0, 10)
+    + '; signed for marketing by ' + signature(current.marketing) + ', for sales by ' + signature(current.sales)
+    + '. Decisions: ' + Object.entries(current.decisions).map(([k, v]) => k + ' v' + v).join(', ') + '.';
+  document.getElementById('agreement-findings').replaceChildren(...findings.map(f =>
+    Object.assign(document.createElement('li'), { textContent: f.message, className: 'stray' })));
 }
 
 async function load(event) {
@@ -164,6 +185,8 @@ async function load(event) {
       report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle', stages: true }, params)),
       report('quarter-diagnosis', { quarter: quarterOf(params.to) })]);
     funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d);
+    const [current, strays] = await Promise.all([api('/api/agreements/current'), api('/api/agreements/findings')]);
+    agreement(current, strays);
     form.from.value = f.window.from;
     form.to.value = f.window.to;
     status.textContent = '';

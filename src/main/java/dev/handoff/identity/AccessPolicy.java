@@ -35,23 +35,25 @@ final class AccessPolicy {
             "lead-sales-acceptance", "lead-follow-up", "lead-opportunity");
     static final String CONTENT_REQUEST = "content-request";
     static final String ALIGNMENT_REVIEW = "alignment-review";
+    static final String AGREEMENT_CHANGE = "agreement-change";
 
     /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
     private static final Map<String, List<String>> READS = Map.of(
-            MARKETING_OPS, with(LEAD_PROCESSES, ALIGNMENT_REVIEW),
+            MARKETING_OPS, with(LEAD_PROCESSES, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
             DEMAND_GEN, with(LEAD_PROCESSES),
             CONTENT_MARKETING, List.of(CONTENT_REQUEST),
-            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
             SDR, with(LEAD_PROCESSES, CONTENT_REQUEST),
             AE, with(LEAD_PROCESSES, CONTENT_REQUEST),
-            SALES_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW));
+            SALES_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE));
+    /** Agreement changes: marketing ops and managers propose marketing's part, sales managers sales' part. */
     private static final Map<String, List<String>> STARTS = Map.of(
-            MARKETING_OPS, List.of(LEAD_LIFECYCLE),
+            MARKETING_OPS, List.of(LEAD_LIFECYCLE, AGREEMENT_CHANGE),
             DEMAND_GEN, List.of(LEAD_LIFECYCLE),
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, AGREEMENT_CHANGE),
             SDR, List.of(CONTENT_REQUEST),
             AE, List.of(CONTENT_REQUEST),
-            SALES_MANAGERS, List.of(CONTENT_REQUEST),
+            SALES_MANAGERS, List.of(CONTENT_REQUEST, AGREEMENT_CHANGE),
             INTEGRATION, List.of(LEAD_LIFECYCLE));
     /** Managers oversee their side's processes: they see every instance and task and may reassign. */
     private static final Map<String, List<String>> OVERSEES = Map.of(
@@ -101,6 +103,12 @@ final class AccessPolicy {
                     List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK, UPDATE_TASK, TASK_ASSIGN, TASK_WORK,
                             READ_INSTANCE_VARIABLE, READ_TASK_VARIABLE, READ_HISTORY_VARIABLE))));
         });
+        // Both managers follow agreement changes in Cockpit, but work only the tasks given to them (the other
+        // side's review, their own revision): no task-work right on the process, so nobody signs for the other side.
+        for (String group : List.of(MARKETING_MANAGERS, SALES_MANAGERS)) {
+            grants.add(new Grant(group, PROCESS_DEFINITION, AGREEMENT_CHANGE, List.of(READ, READ_INSTANCE,
+                    READ_HISTORY, READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE)));
+        }
         // Marketing ops own the shared definitions: they deploy models from Camunda Modeler.
         grants.add(new Grant(MARKETING_OPS, DEPLOYMENT, "*", List.of(READ, CREATE)));
         grants.add(new Grant(MARKETING_OPS, PROCESS_DEFINITION, "*", List.of(READ)));

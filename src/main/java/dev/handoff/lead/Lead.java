@@ -28,6 +28,7 @@ public record Lead(
         String fitGrade,
         BigDecimal engagementScore,
         Integer mqlDefinitionVersion,
+        Integer agreementNumber,
         String owner,
         String team,
         OffsetDateTime slaDueAt,

@@ -51,14 +51,14 @@ class LeadController {
     record LeadView(String id, String number, String externalId, LeadStage stage, String stageReason, String firstName,
             String lastName, String email, String phone, String jobTitle, String company, Integer companySize,
             String industry, String country, LeadSource source, String campaign, Score score,
-            Integer mqlDefinitionVersion, String owner, String team, OffsetDateTime slaDueAt, OffsetDateTime createdAt,
+            Integer mqlDefinitionVersion, Integer agreementNumber, String owner, String team, OffsetDateTime slaDueAt, OffsetDateTime createdAt,
             OffsetDateTime updatedAt, List<Engagement> engagements, List<LeadEvent> timeline) {
 
         static LeadView of(Lead l, List<Engagement> engagements, List<LeadEvent> timeline) {
             return new LeadView(l.id(), l.number(), l.externalId(), l.stage(), l.stageReason(), l.firstName(), l.lastName(),
                     l.email(), l.phone(), l.jobTitle(), l.company(), l.companySize(), l.industry(), l.country(),
                     l.source(), l.campaign(), new Score(l.fitPoints(), l.fitGrade(), l.engagementScore()),
-                    l.mqlDefinitionVersion(), l.owner(), l.team(), l.slaDueAt(), l.createdAt(), l.updatedAt(),
+                    l.mqlDefinitionVersion(), l.agreementNumber(), l.owner(), l.team(), l.slaDueAt(), l.createdAt(), l.updatedAt(),
                     engagements, timeline);
         }
     }

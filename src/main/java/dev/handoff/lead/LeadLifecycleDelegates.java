@@ -89,12 +89,15 @@ class LeadLifecycleDelegates {
             OffsetDateTime now = EngineClock.now();
             MqlDefinition.Verdict verdict = mqlDefinition.judge(lead, lead.fitPoints(), lead.engagementScore());
             repository.changeStage(lead.id(), verdict.stage(), verdict.reason(), verdict.definitionVersion(), now);
+            repository.recordAgreement(lead.id(), verdict.agreementNumber());
             repository.addEvent(lead.id(), new LeadEvent(now, "MQL_DEFINITION_APPLIED", verdict.stage(), actor(),
-                    verdict.reason(), MqlDefinition.KEY + " v" + verdict.definitionVersion()));
+                    verdict.reason(), MqlDefinition.KEY + " v" + verdict.definitionVersion() + " under agreement "
+                            + verdict.agreementNumber()));
             execution.setVariable(LeadVariables.MQL_VERDICT, verdict.stage().name());
             execution.setVariable(LeadVariables.MQL_REASON, verdict.reason());
             execution.setVariable(LeadVariables.MISSING_FIELDS, String.join(", ", verdict.missingFields()));
             execution.setVariable(LeadVariables.MQL_DEFINITION_VERSION, verdict.definitionVersion());
+            execution.setVariable(LeadVariables.AGREEMENT_NUMBER, verdict.agreementNumber());
             if (verdict.stage() == LeadStage.NURTURE && execution.getVariable(LeadVariables.NURTURE_UNTIL) == null) {
                 execution.setVariable(LeadVariables.NURTURE_UNTIL,
                         Date.from(now.plus(settings.nurtureTimeout()).toInstant()));

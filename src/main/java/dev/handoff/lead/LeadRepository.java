@@ -19,7 +19,7 @@ class LeadRepository {
 
     private static final String COLUMNS = "id, lead_number, external_id, email, first_name, last_name, phone, job_title, company, "
             + "company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade, "
-            + "engagement_score, mql_definition_version, owner, team, sla_due_at, created_at, updated_at";
+            + "engagement_score, mql_definition_version, agreement_number, owner, team, sla_due_at, created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -169,6 +169,11 @@ class LeadRepository {
                 .param("version", mqlDefinitionVersion).param("id", id).update();
     }
 
+    /** The agreement (its number) the lead was judged and routed under. */
+    void recordAgreement(String id, int agreementNumber) {
+        jdbc.sql("update lead set agreement_number = ? where id = ?").params(agreementNumber, id).update();
+    }
+
     /** The lead has ended for good: its email is free for a new lead. */
     void close(String id) {
         jdbc.sql("update lead set open_email = null where id = ?").param(id).update();
@@ -251,7 +256,7 @@ class LeadRepository {
                 rs.getString("campaign"), LeadStage.valueOf(rs.getString("stage")), rs.getString("stage_reason"),
                 rs.getObject("fit_points", Integer.class), rs.getString("fit_grade"),
                 rs.getBigDecimal("engagement_score"), rs.getObject("mql_definition_version", Integer.class),
-                rs.getString("owner"), rs.getString("team"), rs.getObject("sla_due_at", OffsetDateTime.class),
+                rs.getObject("agreement_number", Integer.class), rs.getString("owner"), rs.getString("team"), rs.getObject("sla_due_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

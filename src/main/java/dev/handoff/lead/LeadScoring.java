@@ -15,9 +15,12 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.Agreements;
+
 /**
  * Scores with the decisions process owners edit: processes/lead-fit.dmn for fit, and
- * processes/engagement-points.dmn for points per engagement, which decay with a configurable half-life.
+ * processes/engagement-points.dmn for points per engagement, which decay with a configurable half-life. Fit is
+ * evaluated in the version the agreement in force names, not the latest one deployed.
  */
 @Component
 class LeadScoring {
@@ -31,16 +34,19 @@ class LeadScoring {
     private final DecisionService decisions;
     private final RepositoryService repository;
     private final LeadSettings settings;
+    private final Agreements agreements;
     private final Map<String, Integer> pointsByVersion = new ConcurrentHashMap<>();
 
-    LeadScoring(DecisionService decisions, RepositoryService repository, LeadSettings settings) {
+    LeadScoring(DecisionService decisions, RepositoryService repository, LeadSettings settings,
+            Agreements agreements) {
         this.decisions = decisions;
         this.repository = repository;
         this.settings = settings;
+        this.agreements = agreements;
     }
 
     Fit fit(Lead lead) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(FIT_DECISION)
+        DmnDecisionResultEntries result = decisions.evaluateDecisionById(agreements.decisionId(FIT_DECISION))
                 .variables(Variables.createVariables()
                         .putValue("jobTitle", lead.jobTitle())
                         .putValue("companySize", lead.companySize())

@@ -45,6 +45,8 @@ public final class LeadVariables {
     public static final String MQL_REASON = "mqlReason";
     public static final String MISSING_FIELDS = "missingFields";
     public static final String MQL_DEFINITION_VERSION = "mqlDefinitionVersion";
+    /** The number of the agreement in force when the MQL definition judged the lead. */
+    public static final String AGREEMENT_NUMBER = "agreementNumber";
     public static final String NURTURE_UNTIL = "nurtureUntil";
 
     // The sales half: routing and the SAL step.

@@ -12,30 +12,38 @@ import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.Agreement;
+import dev.handoff.agreement.Agreements;
+
 /**
  * The shared MQL definition, processes/mql-definition.dmn. Its rules run in order: any "ENRICHMENT" rule
  * (a required field is missing) wins and names the field; otherwise the first matching rule decides.
- * The version that judged a lead is kept on it, so conversion can be compared per version.
+ * The version that judged a lead is kept on it, so conversion can be compared per version; it is the version the
+ * agreement in force names (a model deployed from Modeler outside the agreement judges nobody), and the
+ * agreement's number is kept beside it.
  */
 @Component
 class MqlDefinition {
 
     static final String KEY = "mql-definition";
 
-    record Verdict(LeadStage stage, String reason, List<String> missingFields, int definitionVersion) {
+    record Verdict(LeadStage stage, String reason, List<String> missingFields, int definitionVersion,
+            int agreementNumber) {
     }
 
     private final DecisionService decisions;
     private final RepositoryService repository;
+    private final Agreements agreements;
 
-    MqlDefinition(DecisionService decisions, RepositoryService repository) {
+    MqlDefinition(DecisionService decisions, RepositoryService repository, Agreements agreements) {
         this.decisions = decisions;
         this.repository = repository;
+        this.agreements = agreements;
     }
 
     Verdict judge(Lead lead, int fitPoints, BigDecimal engagementScore) {
-        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(KEY)
-                .latestVersion().singleResult();
+        Agreement agreement = agreements.inForce();
+        DecisionDefinition definition = repository.getDecisionDefinition(agreements.decisionId(KEY));
         DmnDecisionResult result = decisions.evaluateDecisionById(definition.getId())
                 .variables(Variables.createVariables()
                         .putValue("firstName", lead.firstName())
@@ -57,7 +65,8 @@ class MqlDefinition {
             }
         }
         if (!missing.isEmpty()) {
-            return new Verdict(LeadStage.ENRICHMENT, String.join("; ", reasons), missing, definition.getVersion());
+            return new Verdict(LeadStage.ENRICHMENT, String.join("; ", reasons), missing, definition.getVersion(),
+                    agreement.number());
         }
         if (result.isEmpty()) {
             throw new IllegalStateException(KEY + " v" + definition.getVersion() + " has no rule for lead " + lead.id()
@@ -65,6 +74,6 @@ class MqlDefinition {
         }
         DmnDecisionResultEntries first = result.get(0);
         return new Verdict(LeadStage.valueOf(first.getEntry("verdict")), first.getEntry("reason"), List.of(),
-                definition.getVersion());
+                definition.getVersion(), agreement.number());
     }
 }

@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.handoff.agreement.Agreements;
 import dev.handoff.identity.Groups;
 import dev.handoff.notification.Notifier;
 import dev.handoff.platform.EngineClock;
@@ -51,10 +52,11 @@ class SalesAcceptanceDelegates {
     private final Notifier notifier;
     private final DeadlineFormat deadlines;
     private final StageGlue glue;
+    private final Agreements agreements;
 
     SalesAcceptanceDelegates(LeadRepository leads, Reps reps, SlaPolicy policy, SlaLedger ledger, SlaClocks clocks,
             OverdueLeads overdue, BusinessTime businessTime, DecisionService decisions, Notifier notifier,
-            DeadlineFormat deadlines, StageGlue glue) {
+            DeadlineFormat deadlines, StageGlue glue, Agreements agreements) {
         this.leads = leads;
         this.reps = reps;
         this.policy = policy;
@@ -66,14 +68,18 @@ class SalesAcceptanceDelegates {
         this.notifier = notifier;
         this.deadlines = deadlines;
         this.glue = glue;
+        this.agreements = agreements;
     }
 
-    /** Routes an MQL by processes/lead-routing.dmn, then round robin within the team, and starts the SLA clock. */
+    /**
+     * Routes an MQL by processes/lead-routing.dmn (the version the agreement in force names), then round robin
+     * within the team, and starts the SLA clock.
+     */
     @Bean
     JavaDelegate routeLead() {
         return execution -> {
             Lead lead = glue.lead(execution);
-            DmnDecisionResultEntries routing = decisions.evaluateDecisionByKey(ROUTING_DECISION)
+            DmnDecisionResultEntries routing = decisions.evaluateDecisionById(agreements.decisionId(ROUTING_DECISION))
                     .variables(Variables.createVariables().putValue("country", lead.country())
                             .putValue("companySize", lead.companySize()).putValue("industry", lead.industry()))
                     .evaluate().getSingleResult();

@@ -41,11 +41,15 @@ class FunnelReport {
     record VersionRow(Integer mqlDefinitionVersion, Stages counts, Conversion conversion) {
     }
 
+    /** Leads by the agreement they were judged under (null: not judged yet, or judged before agreements). */
+    record AgreementRow(Integer agreement, Stages counts, Conversion conversion) {
+    }
+
     record SourceRow(String source, String campaign, Stages counts, Conversion conversion) {
     }
 
     record Funnel(Window window, Filter filter, Row total, List<VersionRow> byMqlDefinitionVersion,
-            List<SourceRow> bySourceAndCampaign) {
+            List<AgreementRow> byAgreement, List<SourceRow> bySourceAndCampaign) {
     }
 
     private static final String COUNTS = """
@@ -61,22 +65,28 @@ class FunnelReport {
     Funnel funnel(Window window, Filter filter) {
         Sql sql = where(window, filter);
         // One pass over the period's leads (a covering index serves it); the three views are sums of its rows.
-        record Cell(String source, String campaign, Integer version, Stages stages) {
+        record Cell(String source, String campaign, Integer version, Integer agreement, Stages stages) {
         }
-        List<Cell> cells = jdbc.query("select l.source, l.campaign, l.mql_definition_version as v, " + COUNTS
-                + " from lead l" + sql.where() + " group by l.source, l.campaign, l.mql_definition_version",
+        List<Cell> cells = jdbc.query("select l.source, l.campaign, l.mql_definition_version as v, "
+                + "l.agreement_number as a, " + COUNTS + " from lead l" + sql.where()
+                + " group by l.source, l.campaign, l.mql_definition_version, l.agreement_number",
                 sql.params(), (rs, i) -> new Cell(Stats.code(rs.getString("source")), rs.getString("campaign"),
-                        (Integer) rs.getObject("v", Integer.class), stages(rs)));
+                        (Integer) rs.getObject("v", Integer.class), (Integer) rs.getObject("a", Integer.class),
+                        stages(rs)));
         Map<List<String>, Stages> bySource = new TreeMap<>(NULLS_LAST);
         Map<Integer, Stages> byVersion = new TreeMap<>(Comparator.nullsLast(Comparator.<Integer>naturalOrder()));
+        Map<Integer, Stages> byAgreement = new TreeMap<>(Comparator.nullsLast(Comparator.<Integer>naturalOrder()));
         Stages total = NONE;
         for (Cell cell : cells) {
             bySource.merge(Arrays.asList(cell.source(), cell.campaign()), cell.stages(), Stages::plus);
             byVersion.merge(cell.version(), cell.stages(), Stages::plus);
+            byAgreement.merge(cell.agreement(), cell.stages(), Stages::plus);
             total = total.plus(cell.stages());
         }
         return new Funnel(window, filter, new Row(total, total.conversion()),
                 byVersion.entrySet().stream().map(e -> new VersionRow(e.getKey(), e.getValue(),
+                        e.getValue().conversion())).toList(),
+                byAgreement.entrySet().stream().map(e -> new AgreementRow(e.getKey(), e.getValue(),
                         e.getValue().conversion())).toList(),
                 bySource.entrySet().stream().map(e -> new SourceRow(e.getKey().get(0), e.getKey().get(1), e.getValue(),
                         e.getValue().conversion())).toList());

@@ -1,7 +1,10 @@
 package dev.handoff.report;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -9,6 +12,9 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.Agreement;
+import dev.handoff.agreement.AgreementHistory;
+import dev.handoff.agreement.Agreements;
 import dev.handoff.platform.InputBounds;
 import dev.handoff.platform.InvalidInputException;
 
@@ -17,7 +23,9 @@ import dev.handoff.platform.InvalidInputException;
  * did sales not process the leads (SLA not honoured), were the leads not good enough (acceptance under
  * target or rejections mostly "below definition": review the MQL definition), or were accepted leads worked
  * but did not convert (review messaging and product fit)? The checks run in that order, because a verdict
- * further down means nothing while an earlier one holds.
+ * further down means nothing while an earlier one holds. The quarter is judged against the targets of the agreement
+ * in force at its end, and each agreement in force during the quarter is judged, over its part of the quarter,
+ * against its own targets.
  */
 @Component
 class QuarterDiagnosis {
@@ -43,8 +51,17 @@ class QuarterDiagnosis {
             long sal, long sql, Double salToSql) {
     }
 
+    /** One agreement's part of the quarter ({@code from} to {@code to}), judged against its own targets. */
+    record AgreementPart(int agreement, OffsetDateTime from, OffsetDateTime to, String signedForMarketingBy,
+            String signedForSalesBy, Verdict verdict, String reason, List<String> findings, Figures figures,
+            Targets targets) {
+    }
+
     record Diagnosis(String quarter, Window window, Verdict verdict, String reason, List<String> findings,
-            Figures figures, Targets targets) {
+            Figures figures, Targets targets, List<AgreementPart> agreements) {
+    }
+
+    private record Judgement(Verdict verdict, String reason, List<String> findings, Figures figures) {
     }
 
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");
@@ -52,13 +69,13 @@ class QuarterDiagnosis {
     private final FunnelReport funnel;
     private final SlaReport sla;
     private final RejectionReport rejections;
-    private final Targets targets;
+    private final AgreementHistory agreements;
 
-    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, Targets targets) {
+    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, AgreementHistory agreements) {
         this.funnel = funnel;
         this.sla = sla;
         this.rejections = rejections;
-        this.targets = targets;
+        this.agreements = agreements;
     }
 
     static Window quarter(String quarter, ZoneId zone) {
@@ -76,6 +93,35 @@ class QuarterDiagnosis {
 
     Diagnosis diagnose(String quarter, Filter filter, ZoneId zone) {
         Window window = quarter(quarter, zone);
+        List<Agreements.Period> periods = agreements.during(window.start(), window.end());
+        List<AgreementPart> parts = new ArrayList<>();
+        for (Agreements.Period period : periods) {
+            Instant from = period.from() == null || period.from().isBefore(window.start()) ? window.start()
+                    : period.from();
+            Instant to = period.to() == null || period.to().isAfter(window.end()) ? window.end() : period.to();
+            Window part = new Window(from.atZone(zone).toLocalDate(), to.minusNanos(1).atZone(zone).toLocalDate(),
+                    from, to);
+            Agreement agreement = period.agreement();
+            Targets own = targets(agreement);
+            Judgement judged = judge(part, filter, zone, own, quarter.trim() + " under agreement "
+                    + agreement.number());
+            parts.add(new AgreementPart(agreement.number(), from.atOffset(ZoneOffset.UTC), to.atOffset(ZoneOffset.UTC),
+                    agreement.marketing() == null ? null : agreement.marketing().by(),
+                    agreement.sales() == null ? null : agreement.sales().by(), judged.verdict(), judged.reason(),
+                    judged.findings(), judged.figures(), own));
+        }
+        Targets targets = parts.isEmpty() ? targets(agreements.at(window.end().minusNanos(1))) : parts.get(parts.size() - 1).targets();
+        Judgement whole = judge(window, filter, zone, targets, quarter.trim());
+        return new Diagnosis(quarter.trim(), window, whole.verdict(), whole.reason(), whole.findings(),
+                whole.figures(), targets, parts);
+    }
+
+    private static Targets targets(Agreement agreement) {
+        Agreement.Targets t = agreement.targets();
+        return new Targets(t.slaCompliance(), t.acceptance(), t.salToSql(), t.definitionalShareMax());
+    }
+
+    private Judgement judge(Window window, Filter filter, ZoneId zone, Targets targets, String quarter) {
         FunnelReport.Stages stages = funnel.funnel(window, filter).total().counts();
         SlaReport.Clocks clocks = sla.total(window, filter, zone);
         RejectionReport.Rejections rejected = rejections.rejections(window, filter);
@@ -126,7 +172,7 @@ class QuarterDiagnosis {
             verdict = Verdict.HEALTHY;
             reason = "Every figure meets its target.";
         }
-        return new Diagnosis(quarter.trim(), window, verdict, reason, findings, figures, targets);
+        return new Judgement(verdict, reason, findings, figures);
     }
 
     /** Whether part/whole is under the target, judged on the exact counts; nothing counted is not "under". */

@@ -7,6 +7,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.AgreementHistory;
+
 /**
  * Why sales turned leads back: rejections made in the window by reason, campaign and rep, what review and
  * arbitration made of the disputed ones, and the acceptance rate of the SDR clocks started in the window
@@ -33,11 +35,11 @@ class RejectionReport {
     }
 
     private final NamedParameterJdbcTemplate jdbc;
-    private final Targets targets;
+    private final AgreementHistory agreements;
 
-    RejectionReport(NamedParameterJdbcTemplate jdbc, Targets targets) {
+    RejectionReport(NamedParameterJdbcTemplate jdbc, AgreementHistory agreements) {
         this.jdbc = jdbc;
-        this.targets = targets;
+        this.agreements = agreements;
     }
 
     Rejections rejections(Window window, Filter filter) {
@@ -72,14 +74,16 @@ class RejectionReport {
     Acceptance acceptance(Window window, Filter filter) {
         Sql sql = SlaReport.clocks(window, filter);
         String from = " from lead_assignment a" + (filter.byLead() ? " join lead l on l.id = a.lead_id" : "");
+        // The target of the agreement in force at the window's end.
+        double target = agreements.at(window.end().minusNanos(1)).targets().acceptance();
         return jdbc.queryForObject("select count(case when a.outcome = 'ACCEPTED' then 1 end) as accepted,"
                 + " count(case when a.outcome = 'REJECTED' then 1 end) as rejected" + from + sql.where(), sql.params(),
                 (rs, i) -> {
                     long accepted = rs.getLong("accepted");
                     long decisions = accepted + rs.getLong("rejected");
                     Double rate = Stats.rate(accepted, decisions);
-                    return new Acceptance(decisions, accepted, rs.getLong("rejected"), rate, targets.acceptance(),
-                            Stats.meets(accepted, decisions, targets.acceptance()));
+                    return new Acceptance(decisions, accepted, rs.getLong("rejected"), rate, target,
+                            Stats.meets(accepted, decisions, target));
                 });
     }
 

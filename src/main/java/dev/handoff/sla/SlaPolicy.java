@@ -5,7 +5,9 @@ import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
-/** The SLA targets of processes/sla-policy.dmn, by fit grade and segment. */
+import dev.handoff.agreement.Agreements;
+
+/** The SLA targets of processes/sla-policy.dmn, by fit grade and segment, in the version the agreement names. */
 @Component
 public class SlaPolicy {
 
@@ -21,13 +23,15 @@ public class SlaPolicy {
     }
 
     private final DecisionService decisions;
+    private final Agreements agreements;
 
-    public SlaPolicy(DecisionService decisions) {
+    public SlaPolicy(DecisionService decisions, Agreements agreements) {
         this.decisions = decisions;
+        this.agreements = agreements;
     }
 
     public Targets targets(String fitGrade, String segment) {
-        DmnDecisionResultEntries result = decisions.evaluateDecisionByKey(KEY)
+        DmnDecisionResultEntries result = decisions.evaluateDecisionById(agreements.decisionId(KEY))
                 .variables(Variables.createVariables().putValue("fitGrade", fitGrade).putValue("segment", segment))
                 .evaluate().getSingleResult();
         return new Targets(((Number) result.getEntry("acceptWithinHours")).doubleValue(),

@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.handoff.agreement.Agreement;
+import dev.handoff.agreement.AgreementHistory;
 import dev.handoff.demo.ContentHistory;
 import dev.handoff.demo.HistoryGenerator;
 import dev.handoff.sla.BusinessHours;
@@ -130,10 +132,12 @@ public final class ReportBenchmark {
         SqlTime time = new SqlTime(dataSource);
         FunnelReport funnel = new FunnelReport(named);
         SlaReport sla = new SlaReport(named, targets, time);
-        RejectionReport rejections = new RejectionReport(named, targets);
+        AgreementHistory agreement = AgreementHistory.only(new Agreement.Targets(targets.slaCompliance(),
+                targets.acceptance(), targets.salToSql(), targets.definitionalShareMax()));
+        RejectionReport rejections = new RejectionReport(named, agreement);
         ContentReport content = new ContentReport(named, time);
         AttributionReport attribution = new AttributionReport(named);
-        QuarterDiagnosis diagnosis = new QuarterDiagnosis(funnel, sla, rejections, targets);
+        QuarterDiagnosis diagnosis = new QuarterDiagnosis(funnel, sla, rejections, agreement);
         LocalDate today = END.atZone(ZONE).toLocalDate();
         Window quarter = Window.of(today.minusDays(89), today, ZONE);
         Window year = Window.of(today.minusDays(364), today, ZONE);
