@@ -29,13 +29,14 @@ final class AccessPolicy {
     static final String LEAD_LIFECYCLE = "lead-lifecycle";
     static final String CONTENT_REQUEST = "content-request";
     static final String ALIGNMENT_REVIEW = "alignment-review";
+    static final String MONTHLY_DIGEST = "monthly-digest";
 
     /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
     private static final Map<String, List<String>> READS = Map.of(
             MARKETING_OPS, List.of(LEAD_LIFECYCLE, ALIGNMENT_REVIEW),
             DEMAND_GEN, List.of(LEAD_LIFECYCLE),
-            CONTENT_MARKETING, List.of(CONTENT_REQUEST),
-            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW),
+            CONTENT_MARKETING, List.of(CONTENT_REQUEST, MONTHLY_DIGEST),
+            MARKETING_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW, MONTHLY_DIGEST),
             SDR, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
             AE, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST),
             SALES_MANAGERS, List.of(LEAD_LIFECYCLE, CONTENT_REQUEST, ALIGNMENT_REVIEW));
