@@ -52,6 +52,7 @@ class AccountController {
     }
 
     @Operation(summary = "List accounts", description = "By name, a page at a time. For everybody signed in.")
+    @ApiResponse(responseCode = "200", description = "A page of accounts")
     @GetMapping
     PageView list(@Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") @Min(0)
             @Max(10_000) int page,
@@ -60,10 +61,11 @@ class AccountController {
         return new PageView(accounts.list(page, size), page, size, accounts.count());
     }
 
-    @Operation(summary = "Read an account")
+    @Operation(summary = "Read an account", description = "Name, domains, owner, team and tier. For everybody signed in.")
+    @ApiResponse(responseCode = "200", description = "The account")
     @ApiResponse(responseCode = "404", description = "No account with this id")
     @GetMapping("/{id}")
-    Account get(@PathVariable long id) {
+    Account get(@Parameter(description = "The account's id") @PathVariable long id) {
         return accounts.get(id);
     }
 
@@ -85,25 +87,34 @@ class AccountController {
 
     @Operation(summary = "Replace an account", description = "All fields as for creating. For the same groups.")
     @ApiResponse(responseCode = "404", description = "No account with this id")
+    @ApiResponse(responseCode = "200", description = "The account as it stands now")
+    @ApiResponse(responseCode = "400", description = "Invalid fields, each named")
+    @ApiResponse(responseCode = "403", description = "Not a sales manager or in marketing ops")
+    @ApiResponse(responseCode = "409", description = "Another account has the name or a domain")
     @PutMapping("/{id}")
-    Account update(@PathVariable long id, @RequestBody AccountRequest request) {
+    Account update(@Parameter(description = "The account's id") @PathVariable long id, @RequestBody AccountRequest request) {
         user.requireAny(KEEPERS, "keep accounts");
         return accounts.update(id, request, user.id());
     }
 
-    @Operation(summary = "Delete an account", description = "Leads routed already keep their owner.")
-    @ApiResponse(responseCode = "204", description = "Deleted")
+    @Operation(summary = "Delete an account", description = """
+            Leads routed already keep their owner; new leads of its domains go to round robin. For the same \
+            groups.""")
+    @ApiResponse(responseCode = "200", description = "Deleted; the account as it was")
+    @ApiResponse(responseCode = "403", description = "Not a sales manager or in marketing ops")
     @ApiResponse(responseCode = "404", description = "No account with this id")
     @DeleteMapping("/{id}")
-    ResponseEntity<Void> delete(@PathVariable long id) {
+    Account delete(@Parameter(description = "The account's id") @PathVariable long id) {
         user.requireAny(KEEPERS, "keep accounts");
+        Account account = accounts.get(id);
         accounts.delete(id);
-        return ResponseEntity.noContent().build();
+        return account;
     }
 
     @Operation(summary = "Try the matching", description = """
             What processes/account-matching.dmn decides for a lead with this email and company, and why. For \
             everybody signed in.""")
+    @ApiResponse(responseCode = "200", description = "The decision: account, how it matched and why")
     @GetMapping("/match")
     Accounts.Match match(@Parameter(description = "The lead's email") @RequestParam(required = false)
             @Size(max = 254) String email,
@@ -122,6 +133,8 @@ class AccountController {
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "UTF-8 CSV with a header row",
             content = { @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
                     @Content(mediaType = "text/plain", schema = @Schema(type = "string")) })
+    @ApiResponse(responseCode = "200", description = "What became of every row")
+    @ApiResponse(responseCode = "403", description = "Not a sales manager or in marketing ops")
     @PostMapping(path = "/import", consumes = { "text/csv", "text/plain" })
     AccountImport.Report importCsv(@Parameter(hidden = true) InputStream csv) throws IOException {
         user.requireAny(KEEPERS, "import accounts");
