@@ -116,6 +116,8 @@ class PersonalDataIT {
         Map<String, Object> body = LeadApiIT.vp(null);
         body.put("email", "old-" + tag + "@retention-" + tag + ".example");
         String id = Api.as(port, "intake").post("/api/leads", body).json().path("id").asText();
+        String owner = Api.as(port, "sally").get("/api/leads/" + id).json().path("owner").asText();
+        long openLeads = Api.as(port, "sally").get("/api/reps/" + owner).json().path("openLeads").asLong();
         OffsetDateTime longAgo = OffsetDateTime.parse("2001-02-01T10:00:00Z");
         jdbc.sql("update lead set updated_at = ? where id = ?").params(longAgo, id).update();
         jdbc.sql("update lead_event set occurred_at = ? where lead_id = ?").params(longAgo, id).update();
@@ -126,6 +128,8 @@ class PersonalDataIT {
                 .isEqualTo(1);
         assertThat(Api.as(port, "sally").get("/api/leads/" + id).json().path("email").asText())
                 .endsWith("@erased.invalid");
+        assertThat(Api.as(port, "sally").get("/api/reps/" + owner).json().path("openLeads").asLong())
+                .as("the erased MQL's process is gone: it occupies its owner no more").isEqualTo(openLeads - 1);
     }
 
     /** TABLE.COLUMN of every text and byte-array column of every table that holds the value, in any case. */
