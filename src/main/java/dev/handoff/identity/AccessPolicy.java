@@ -36,13 +36,15 @@ final class AccessPolicy {
     static final String CONTENT_REQUEST = "content-request";
     static final String ALIGNMENT_REVIEW = "alignment-review";
     static final String AGREEMENT_CHANGE = "agreement-change";
+    static final String MONTHLY_DIGEST = "monthly-digest";
 
     /** Which process definitions each group reads, and whether it may start them from Tasklist or the API. */
     private static final Map<String, List<String>> READS = Map.of(
             MARKETING_OPS, with(LEAD_PROCESSES, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
             DEMAND_GEN, with(LEAD_PROCESSES),
-            CONTENT_MARKETING, List.of(CONTENT_REQUEST),
-            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE),
+            CONTENT_MARKETING, List.of(CONTENT_REQUEST, MONTHLY_DIGEST),
+            MARKETING_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE,
+                    MONTHLY_DIGEST),
             SDR, with(LEAD_PROCESSES, CONTENT_REQUEST),
             AE, with(LEAD_PROCESSES, CONTENT_REQUEST),
             SALES_MANAGERS, with(LEAD_PROCESSES, CONTENT_REQUEST, ALIGNMENT_REVIEW, AGREEMENT_CHANGE));

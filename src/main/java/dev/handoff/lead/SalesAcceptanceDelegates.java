@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.handoff.account.Accounts;
 import dev.handoff.agreement.Agreements;
 import dev.handoff.identity.Groups;
 import dev.handoff.notification.Notifier;
@@ -53,10 +54,11 @@ class SalesAcceptanceDelegates {
     private final DeadlineFormat deadlines;
     private final StageGlue glue;
     private final Agreements agreements;
+    private final Accounts accounts;
 
     SalesAcceptanceDelegates(LeadRepository leads, Reps reps, SlaPolicy policy, SlaLedger ledger, SlaClocks clocks,
             OverdueLeads overdue, BusinessTime businessTime, DecisionService decisions, Notifier notifier,
-            DeadlineFormat deadlines, StageGlue glue, Agreements agreements) {
+            DeadlineFormat deadlines, StageGlue glue, Agreements agreements, Accounts accounts) {
         this.leads = leads;
         this.reps = reps;
         this.policy = policy;
@@ -69,11 +71,13 @@ class SalesAcceptanceDelegates {
         this.deadlines = deadlines;
         this.glue = glue;
         this.agreements = agreements;
+        this.accounts = accounts;
     }
 
     /**
-     * Routes an MQL by processes/lead-routing.dmn (the version the agreement in force names), then round robin
-     * within the team, and starts the SLA clock.
+     * Routes an MQL to its account's owner when processes/account-matching.dmn finds an account and the owner may
+     * take it; else by processes/lead-routing.dmn (the version the agreement in force names) and round robin within
+     * the team. Then starts the SLA clock.
      */
     @Bean
     JavaDelegate routeLead() {
@@ -93,22 +97,35 @@ class SalesAcceptanceDelegates {
             execution.setVariable(MEETING_WITHIN_DAYS, targets.meetingWithinDays());
             execution.setVariable(CONTACT_WINDOW_DAYS, targets.contactWindowDays());
 
-            Reps.Routing choice = reps.next(team, csv(execution, EXCLUDED_REPS));
+            Set<String> excluded = csv(execution, EXCLUDED_REPS);
+            AccountRouting byAccount = AccountRouting.route(accounts.match(lead.email(), lead.company()), reps,
+                    excluded);
+            if (byAccount.owned()) {
+                team = byAccount.choice().team();
+                execution.setVariable(TEAM, team);
+            }
+            Reps.Routing choice = byAccount.owned() ? byAccount.choice() : reps.next(team, excluded);
             String owner = choice.chosen().orElse(null);
             OffsetDateTime now = EngineClock.now();
             OffsetDateTime due = clocks.startAcceptClock(execution, lead, owner, team, SlaLedger.Role.SDR, now);
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("team", team);
             detail.put("segment", segment);
+            detail.put("account", byAccount.detail());
+
             detail.put("considered", choice.considered());
             detail.put("chosen", owner);
             detail.put("slaStartedAt", now.toString());
             detail.put("slaDueAt", due.toString());
             detail.put("acceptWithinBusinessHours", targets.acceptWithinHours());
+            String how = byAccount.owned() ? "routed to " + owner + ", " + byAccount.note()
+                    : (owner != null ? "routed to " + owner + " by round robin in team " + team
+                    : "no eligible rep in team " + team + ": waiting in the team's queue")
+                    + (byAccount.note() == null ? "" : " (" + byAccount.note() + ")");
+            leads.addEvent(lead.id(), new LeadEvent(now, "ACCOUNT_MATCH", null, glue.actor(), byAccount.reason(),
+                    json(byAccount.detail())));
             leads.addEvent(lead.id(), new LeadEvent(now, "ROUTED", LeadStage.MQL, glue.actor(),
-                    owner != null ? "routed to " + owner + " by round robin in team " + team
-                            : "no eligible rep in team " + team + ": waiting in the team's queue",
-                    json(detail)));
+                    how.length() <= 300 ? how : how.substring(0, 299) + "…", json(detail)));
             if (owner == null) {
                 notifier.notifyGroup(Groups.SALES_MANAGERS, "Unrouted lead: " + lead.name(),
                         "No rep of team " + team + " can take " + lead.name() + " now. Assign it in Tasklist.");

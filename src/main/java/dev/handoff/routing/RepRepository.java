@@ -11,14 +11,14 @@ import org.springframework.stereotype.Repository;
  * Reps' routing state. The open-lead count comes from the lead table, so it can never drift: the leads a rep
  * owns in a stage where Handoff gives them work under an SLA (accepting the MQL, the contact cadence, the
  * discovery meeting). An opportunity does not count: it waits for the CRM's outcome, and the deal is worked
- * there at the pace of the sales cycle.
+ * there at the pace of the sales cycle. An erased lead's processes are gone, so it occupies nobody.
  */
 @Repository
 class RepRepository {
 
     private static final String SELECT = "select r.user_id, r.active, r.available, r.available_from, r.capacity, "
             + "r.last_assigned_at, (select count(*) from lead l where l.owner = r.user_id "
-            + "and l.stage in ('MQL', 'SAL', 'SQL')) as open_leads from rep r";
+            + "and l.stage in ('MQL', 'SAL', 'SQL') and l.erased_at is null) as open_leads from rep r";
 
     private final JdbcClient jdbc;
 

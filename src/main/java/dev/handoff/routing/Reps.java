@@ -56,6 +56,23 @@ public class Reps {
     }
 
     /**
+     * Takes a lead for one rep (an account's owner) if routing's rules let that rep take it now: member of the
+     * team, active, available, under capacity and not excluded for this lead. {@code considered} says why not.
+     */
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Routing direct(String team, String userId, Set<String> excluded) {
+        if (!isMember(userId, team)) {
+            return new Routing(team, Optional.empty(),
+                    List.of(new RoundRobin.Considered(userId, false, "not a member of team " + team, 0, 0)));
+        }
+        OffsetDateTime now = EngineClock.now();
+        ensureCommitted(List.of(userId), now);
+        RoundRobin.Choice choice = RoundRobin.choose(repository.lockAll(List.of(userId)), excluded, now);
+        choice.chosen().ifPresent(rep -> repository.markAssigned(rep, now));
+        return new Routing(team, choice.chosen(), choice.considered());
+    }
+
+    /**
      * Creates missing rep rows behind a savepoint of the lead's transaction: when two leads are routed at once to
      * a team whose reps have no row yet, the second insert of a rep fails, and only back to the savepoint (on
      * PostgreSQL a failed statement would fail the whole transaction); it then finds the row the other committed.
