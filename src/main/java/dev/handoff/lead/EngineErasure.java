@@ -56,8 +56,15 @@ class EngineErasure implements PersonalDataStore {
         identity.clearAuthentication();
         try {
             List<String> instances = instances(subject.number());
+            // Only the outermost running instances: deleting lead-lifecycle deletes the stage it called with it
+            // (deleting both in one call fails on the one already gone).
+            Set<String> called = history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
+                    .list().stream().filter(h -> h.getSuperProcessInstanceId() != null
+                            && instances.contains(h.getSuperProcessInstanceId()))
+                    .map(HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
             List<String> running = runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
-                    .list().stream().filter(p -> instances.contains(p.getId())).map(p -> p.getId()).toList();
+                    .list().stream().map(p -> p.getId()).filter(id -> instances.contains(id) && !called.contains(id))
+                    .toList();
             if (!running.isEmpty()) {
                 runtime.deleteProcessInstancesIfExists(running, REASON, true, true, false);
             }
