@@ -97,9 +97,9 @@ class AgreementChangeProcessTest {
         int v1 = agreements.inForce().decisions().mqlDefinition();
         int v2 = deployStricterMqlDefinition();
         // Last full quarter (2037-Q1): a good fit engaged 30 is an MQL now, not at 40; one engaged 90 is both.
-        lead("2037-02-10T09:00:00Z", "WEBINAR", 30);
-        lead("2037-02-11T09:00:00Z", "PAID", 90);
-        lead("2037-04-02T09:00:00Z", "PAID", 30);
+        lead("2037-02-10T09:00:00Z", "EVENT", 30);
+        lead("2037-02-11T09:00:00Z", "PARTNER", 90);
+        lead("2037-04-02T09:00:00Z", "PARTNER", 30);
 
         ProcessInstance change = propose("mona", Map.of("mqlDefinitionVersion", v2,
                 "summary", "Raise the engagement threshold to 40"));
@@ -117,7 +117,7 @@ class AgreementChangeProcessTest {
                 "Engagement score >= 25", "Engagement score >= 40").doesNotContain("Highly engaged");
         String replay = (String) runtimeService.getVariable(change.getId(), "replayText");
         assertThat(replay).contains("2 leads of 2037-Q1 (2037-01-01 to 2037-03-31): **2** MQLs under the "
-                + "agreement in force, **1** under the proposal", "| webinar | 1 | 0 |", "| paid | 1 | 1 |");
+                + "agreement in force, **1** under the proposal", "| event | 1 | 0 |", "| partner | 1 | 1 |");
 
         complete(task(change), "sally", Map.of("reviewDecision", "sendBack",
                 "reviewComment", "Start it on a Monday and say what it costs us in MQLs"));

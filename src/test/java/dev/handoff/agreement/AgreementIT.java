@@ -82,8 +82,8 @@ class AgreementIT {
         assertThat(first.path("status").asText()).isEqualTo("IN_FORCE");
         assertThat(first.path("targets").path("slaCompliance").asDouble()).isEqualTo(0.9);
         // Last full quarter: a good fit engaged 30 is an MQL at 25, not at 45; engaged 90 is one either way.
-        replayLead("2031-02-10T09:00:00Z", "WEBINAR", 30);
-        replayLead("2031-02-11T09:00:00Z", "PAID", 90);
+        replayLead("2031-02-10T09:00:00Z", "EVENT", 30);
+        replayLead("2031-02-11T09:00:00Z", "PARTNER", 90);
 
         // mona deploys from Modeler: nothing changes for new leads, and the dashboard's findings say so.
         int v2 = deployFromModeler(mona);
@@ -121,7 +121,7 @@ class AgreementIT {
         assertThat(replay.path("mqlsBefore").asLong()).isEqualTo(2);
         assertThat(replay.path("mqlsAfter").asLong()).isEqualTo(1);
         assertThat(replay.path("bySource")).anySatisfy(r -> {
-            assertThat(r.path("key").asText()).isEqualTo("webinar");
+            assertThat(r.path("key").asText()).isEqualTo("event");
             assertThat(r.path("before").asLong()).isEqualTo(1);
             assertThat(r.path("after").asLong()).isZero();
         });
