@@ -47,7 +47,7 @@ class MonthlyDigestIT {
     GreenMail greenMail;
 
     @Test
-    void theDigestOfTheDemoMonthListsItsAssetsAndEventsAndReachesSam() throws MessagingException {
+    void theDigestOfTheDemoMonthListsItsAssetsAndEventsAndReachesSam() throws MessagingException, InterruptedException {
         String tag = UUID.randomUUID().toString().substring(0, 8);
         asset("Battlecard " + tag, "2026-02-10T10:00:00Z", 5);
         asset("Case study " + tag, "2026-02-24T10:00:00Z", 3);
@@ -145,14 +145,18 @@ class MonthlyDigestIT {
         }
     }
 
-    private String mailTo(String address, String subject) throws MessagingException {
-        greenMail.waitForIncomingEmail(5000, 1);
-        for (MimeMessage message : greenMail.getReceivedMessages()) {
-            if (subject.equals(message.getSubject().replace("[Handoff] ", "")) && Arrays.stream(message
-                    .getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address))) {
-                return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("\r\n", "\n").strip();
+    /** The mail, once the outbox has delivered it (it sends after the commit, one mail after another). */
+    private String mailTo(String address, String subject) throws MessagingException, InterruptedException {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        do {
+            for (MimeMessage message : greenMail.getReceivedMessages()) {
+                if (subject.equals(message.getSubject().replace("[Handoff] ", "")) && Arrays.stream(message
+                        .getRecipients(Message.RecipientType.TO)).anyMatch(r -> r.toString().equals(address))) {
+                    return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("\r\n", "\n").strip();
+                }
             }
-        }
+            Thread.sleep(200);
+        } while (System.nanoTime() < deadline);
         throw new AssertionError("no mail '" + subject + "' to " + address);
     }
 }
