@@ -13,6 +13,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.handoff.identity.Groups;
 import dev.handoff.platform.EngineClock;
@@ -44,13 +47,17 @@ public class Agreements implements AgreementHistory {
     private final RepositoryService engineRepository;
     private final Targets seedTargets;
     private final ZoneId zone;
+    /** The first agreement's insert runs on its own: on PostgreSQL a lost race would abort the caller's transaction. */
+    private final TransactionTemplate ownTransaction;
 
     Agreements(AgreementRepository repository, RepositoryService engineRepository, Targets seedTargets,
-            BusinessTime businessTime) {
+            BusinessTime businessTime, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.engineRepository = engineRepository;
         this.seedTargets = seedTargets;
         this.zone = businessTime.hours().zone();
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The agreement in force; the first start creates agreement 1 from what is deployed and configured. */
@@ -128,9 +135,9 @@ public class Agreements implements AgreementHistory {
                 "The decisions deployed at first start and the targets of handoff.targets.*", "system", null, now,
                 new Agreement.Signature("system", now), new Agreement.Signature("system", now), null);
         try {
-            repository.insert(first);
+            ownTransaction.executeWithoutResult(status -> repository.insert(first));
         } catch (DuplicateKeyException raced) {
-            // Another node (or thread) seeded it first.
+            // Another node (or thread) seeded it first, and committed it.
         }
         return repository.inForce().orElseThrow();
     }
