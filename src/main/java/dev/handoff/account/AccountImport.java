@@ -2,10 +2,6 @@ package dev.handoff.account;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,14 +10,9 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
 import dev.handoff.platform.ConflictException;
+import dev.handoff.platform.CsvUpload;
 import dev.handoff.platform.FieldProblem;
-import dev.handoff.platform.InputBounds;
 import dev.handoff.platform.InvalidInputException;
 
 /**
@@ -42,7 +33,6 @@ class AccountImport {
 
     static final int MAX_ROWS = 10_000;
     static final int MAX_BYTES = 4 * 1024 * 1024;
-    private static final CsvMapper CSV = new CsvMapper();
 
     private final Accounts accounts;
 
@@ -51,42 +41,7 @@ class AccountImport {
     }
 
     Report importCsv(InputStream body, String actor) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("body", "is larger than " + MAX_BYTES / (1024 * 1024) + " MiB");
-        }
-        String csv;
-        try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "is not UTF-8 text (save the file as \"CSV UTF-8\")");
-        }
-        if (csv.startsWith("\uFEFF")) {
-            csv = csv.substring(1);
-        }
-        if (csv.isBlank()) {
-            throw new InvalidInputException("body", "is empty; send a header row and one row per account");
-        }
-        if (!InputBounds.storable(csv)) {
-            throw new InvalidInputException("body", InputBounds.NOT_STORABLE);
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
-            while (it.hasNextValue()) {
-                rows.add(it.nextValue());
-                if (rows.size() > MAX_ROWS) {
-                    throw new InvalidInputException("body", "holds more than " + MAX_ROWS + " rows");
-                }
-            }
-        } catch (JacksonException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new InvalidInputException("body", "is not CSV with a header row: " + InputBounds.abbreviate(why));
-        }
+        List<Map<String, String>> rows = CsvUpload.rows(body, MAX_BYTES, MAX_ROWS, "account");
         if (!rows.isEmpty() && !rows.get(0).containsKey("name")) {
             throw new InvalidInputException("body", "needs a header row with name, domains, owner, team and tier");
         }

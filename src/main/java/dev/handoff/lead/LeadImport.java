@@ -2,10 +2,6 @@ package dev.handoff.lead;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,11 +15,7 @@ import java.util.concurrent.Future;
 
 import org.springframework.stereotype.Component;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-
+import dev.handoff.platform.CsvUpload;
 import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.FieldProblem;
 import dev.handoff.platform.InputBounds;
@@ -46,7 +38,6 @@ class LeadImport {
     record Report(int rows, long created, long duplicates, long rejected, List<RowResult> results) {
     }
 
-    private static final CsvMapper CSV = new CsvMapper();
     private static final int THREADS = 4;
     static final int MAX_ROWS = 100_000;
     static final int MAX_BYTES = 32 * 1024 * 1024;
@@ -64,47 +55,7 @@ class LeadImport {
      * imports nothing. A UTF-8 byte-order mark (Excel's "CSV UTF-8") is skipped.
      */
     Report importCsv(InputStream body, String actor) throws IOException {
-        byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-        if (bytes.length > MAX_BYTES) {
-            throw new InvalidInputException("body", "is larger than " + MAX_BYTES / (1024 * 1024)
-                    + " MiB; import at most " + MAX_ROWS + " rows in " + MAX_BYTES / (1024 * 1024) + " MiB at once");
-        }
-        String csv;
-        try {
-            csv = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("body", "is not UTF-8 text (save the file as \"CSV UTF-8\")");
-        }
-        if (csv.startsWith("\uFEFF")) {
-            csv = csv.substring(1);
-        }
-        if (csv.isBlank()) {
-            throw new InvalidInputException("body", "is empty; send a header row and one row per lead");
-        }
-        if (!InputBounds.storable(csv)) {
-            throw new InvalidInputException("body", InputBounds.NOT_STORABLE);
-        }
-        List<Map<String, String>> rows = new ArrayList<>();
-        CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnReordering(true);
-        try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(csv)) {
-            while (it.hasNextValue()) {
-                rows.add(it.nextValue());
-                if (rows.size() > MAX_ROWS) {
-                    throw new InvalidInputException("body", "holds more than " + MAX_ROWS
-                            + " rows; import at most " + MAX_ROWS + " at once");
-                }
-            }
-        } catch (JacksonException | RuntimeException e) {
-            if (e instanceof InvalidInputException invalid) {
-                throw invalid;
-            }
-            String where = e instanceof JacksonException j && j.getLocation() != null
-                    ? " (line " + j.getLocation().getLineNr() + ")" : "";
-            String why = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
-            throw new InvalidInputException("body", "is not CSV with a header row" + where + ": "
-                    + InputBounds.abbreviate(why));
-        }
+        List<Map<String, String>> rows = CsvUpload.rows(body, MAX_BYTES, MAX_ROWS, "lead");
         // Rows are independent, so a few threads keep the engine busy while others wait on the database.
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
