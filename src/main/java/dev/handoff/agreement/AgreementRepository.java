@@ -41,9 +41,10 @@ class AgreementRepository {
 
     /** Inserts the agreement; a concurrent insert of the same number fails on the primary key. */
     void insert(Agreement a) {
-        jdbc.sql("insert into agreement (number, status, in_force, effective_from, in_force_since, "
-                + "mql_definition_version, sla_policy_version, lead_routing_version, lead_fit_version, "
-                + "target_sla_compliance, target_acceptance, target_sal_to_sql, target_definitional_share_max, "
+        JdbcClient.StatementSpec statement = jdbc.sql("insert into agreement (number, status, in_force, "
+                + "effective_from, in_force_since, mql_definition_version, sla_policy_version, lead_routing_version, "
+                + "lead_fit_version, target_sla_compliance, target_acceptance, target_sal_to_sql, "
+                + "target_definitional_share_max, "
                 + "objective_mqls, objective_sqls, objective_pipeline, objective_won_revenue, summary, proposed_by, "
                 + "proposed_side, proposed_at, marketing_signed_by, marketing_signed_at, sales_signed_by, "
                 + "sales_signed_at) values (:number, :status, :inForce, :effectiveFrom, :inForceSince, :mql, :sla, "
@@ -52,34 +53,29 @@ class AgreementRepository {
                 .param("number", a.number()).param("status", a.status().name())
                 .param("inForce", a.status() == Agreement.Status.IN_FORCE ? "Y" : null)
                 .param("effectiveFrom", a.effectiveFrom()).param("inForceSince", a.inForceSince())
-                .param("mql", a.decisions().mqlDefinition()).param("sla", a.decisions().slaPolicy())
-                .param("routing", a.decisions().leadRouting()).param("fit", a.decisions().leadFit())
-                .param("slaCompliance", a.targets().slaCompliance()).param("acceptance", a.targets().acceptance())
-                .param("salToSql", a.targets().salToSql())
-                .param("definitional", a.targets().definitionalShareMax())
-                .param("mqls", a.objectives().mqls()).param("sqls", a.objectives().sqls())
-                .param("pipeline", a.objectives().pipeline()).param("won", a.objectives().wonRevenue())
-                .param("summary", a.summary()).param("proposedBy", a.proposedBy())
-                .param("side", a.proposedSide() == null ? null : a.proposedSide().name())
-                .param("proposedAt", a.proposedAt())
-                .param("marketingBy", a.marketing() == null ? null : a.marketing().by())
-                .param("marketingAt", a.marketing() == null ? null : a.marketing().at())
-                .param("salesBy", a.sales() == null ? null : a.sales().by())
-                .param("salesAt", a.sales() == null ? null : a.sales().at())
-                .update();
+                .param("proposedBy", a.proposedBy())
+                .param("side", a.proposedSide() == null ? null : a.proposedSide().name());
+        terms(statement, a).update();
     }
 
     /** A revision of a proposal: what it changes, and the proposer's signature again (the other side's is void). */
     void revise(Agreement a) {
-        jdbc.sql("update agreement set mql_definition_version = :mql, sla_policy_version = :sla, "
-                + "lead_routing_version = :routing, lead_fit_version = :fit, target_sla_compliance = :slaCompliance, "
+        JdbcClient.StatementSpec statement = jdbc.sql("update agreement set mql_definition_version = :mql, "
+                + "sla_policy_version = :sla, lead_routing_version = :routing, lead_fit_version = :fit, "
+                + "target_sla_compliance = :slaCompliance, "
                 + "target_acceptance = :acceptance, target_sal_to_sql = :salToSql, "
                 + "target_definitional_share_max = :definitional, objective_mqls = :mqls, objective_sqls = :sqls, "
                 + "objective_pipeline = :pipeline, objective_won_revenue = :won, summary = :summary, "
                 + "effective_from = :effectiveFrom, proposed_at = :proposedAt, marketing_signed_by = :marketingBy, "
                 + "marketing_signed_at = :marketingAt, sales_signed_by = :salesBy, sales_signed_at = :salesAt "
                 + "where number = :number and status = 'PROPOSED'")
-                .param("number", a.number())
+                .param("number", a.number()).param("effectiveFrom", a.effectiveFrom());
+        terms(statement, a).update();
+    }
+
+    /** What an insert and a revision both write: decisions, targets, objectives, summary and signatures. */
+    private static JdbcClient.StatementSpec terms(JdbcClient.StatementSpec statement, Agreement a) {
+        return statement
                 .param("mql", a.decisions().mqlDefinition()).param("sla", a.decisions().slaPolicy())
                 .param("routing", a.decisions().leadRouting()).param("fit", a.decisions().leadFit())
                 .param("slaCompliance", a.targets().slaCompliance()).param("acceptance", a.targets().acceptance())
@@ -87,13 +83,11 @@ class AgreementRepository {
                 .param("definitional", a.targets().definitionalShareMax())
                 .param("mqls", a.objectives().mqls()).param("sqls", a.objectives().sqls())
                 .param("pipeline", a.objectives().pipeline()).param("won", a.objectives().wonRevenue())
-                .param("summary", a.summary()).param("effectiveFrom", a.effectiveFrom())
-                .param("proposedAt", a.proposedAt())
+                .param("summary", a.summary()).param("proposedAt", a.proposedAt())
                 .param("marketingBy", a.marketing() == null ? null : a.marketing().by())
                 .param("marketingAt", a.marketing() == null ? null : a.marketing().at())
                 .param("salesBy", a.sales() == null ? null : a.sales().by())
-                .param("salesAt", a.sales() == null ? null : a.sales().at())
-                .update();
+                .param("salesAt", a.sales() == null ? null : a.sales().at());
     }
 
     void comment(int number, String comment) {

@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EscalationEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.EventDefinition;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
@@ -222,7 +223,7 @@ final class StagePath {
         return new Trail.Step(node.activityId(), when, when, null, null, false);
     }
 
-    private static Optional<String> escalationCode(Collection<? extends org.camunda.bpm.model.bpmn.instance.EventDefinition> definitions) {
+    private static Optional<String> escalationCode(Collection<? extends EventDefinition> definitions) {
         return definitions.stream().filter(EscalationEventDefinition.class::isInstance)
                 .map(d -> ((EscalationEventDefinition) d).getEscalation())
                 .map(e -> e == null ? "" : e.getEscalationCode()).findFirst();
