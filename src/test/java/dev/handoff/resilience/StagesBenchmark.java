@@ -2,6 +2,7 @@ package dev.handoff.resilience;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,15 +16,22 @@ import dev.handoff.support.Api;
 import dev.handoff.support.HandoffNode;
 
 /**
- * What the stage processes cost a lead: a lead's full path (captured as a complete MQL, accepted by its SDR, a
- * meeting booked on the first contact attempt, the discovery meeting held, the deal won through the CRM callback)
- * on Handoff before lead-lifecycle was split into stages (an earlier build's jar) and on this build, two JVMs side
- * by side on their own H2 files, one client thread, in interleaved slices after a warm-up on each. The machine is
- * shared: read the ratios. Run with {@code scripts/stages-benchmark.sh} (it builds the jar of the commit before).
+ * What the stage processes cost a lead: its intake ({@code POST /api/leads}, a complete MQL routed to an SDR with
+ * its SLA clocks) and its full path (captured, accepted by its SDR, a meeting booked on the first contact attempt,
+ * the discovery meeting held, the deal won through the CRM callback) on Handoff before lead-lifecycle was split into
+ * stages (an earlier build's jar) and on this build: two JVMs side by side on their own H2 files, one client thread,
+ * in interleaved slices after a warm-up on each, first intake alone, then full paths. Beside each time it prints
+ * the server CPU per lead (the node JVM's CPU time over the slice, every thread), which a busy machine disturbs
+ * far less than the time. The machine is shared: read the ratios. Run with {@code scripts/stages-benchmark.sh}
+ * (it builds the jar of the commit before).
  */
 public final class StagesBenchmark {
 
     record FullPath(long intakeNanos, long fullNanos) {
+    }
+
+    /** One node's slice: the paths it ran, and the server CPU it spent on them (all its threads). */
+    record Slice(List<FullPath> paths, long cpuNanos) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -37,41 +45,61 @@ public final class StagesBenchmark {
             stages.start();
             single.awaitUp(Resilience.START_UP);
             stages.awaitUp(Resilience.START_UP);
-            slice(single, 10_000);
-            slice(stages, 10_000);
-            List<FullPath> singlePaths = new ArrayList<>();
-            List<FullPath> stagePaths = new ArrayList<>();
-            for (int i = 0; i < slices; i++) {
-                for (HandoffNode node : i % 2 == 0 ? List.of(single, stages) : List.of(stages, single)) {
-                    List<FullPath> paths = slice(node, sliceMillis);
-                    (node == single ? singlePaths : stagePaths).addAll(paths);
-                    System.out.printf("slice %d %-18s %5.2f leads/s through the full path, intake p50 %4d ms,"
-                            + " full path p50 %5d ms%n", i + 1, node.name(), paths.size() * 1000.0 / sliceMillis,
-                            p50(paths, true), p50(paths, false));
+            slice(single, 10_000, false);
+            slice(stages, 10_000, false);
+            for (boolean intakeOnly : List.of(true, false)) {
+                String what = intakeOnly ? "intake" : "full path";
+                List<Slice> singleSlices = new ArrayList<>();
+                List<Slice> stageSlices = new ArrayList<>();
+                for (int i = 0; i < slices; i++) {
+                    for (HandoffNode node : i % 2 == 0 ? List.of(single, stages) : List.of(stages, single)) {
+                        Slice slice = slice(node, sliceMillis, intakeOnly);
+                        (node == single ? singleSlices : stageSlices).add(slice);
+                        System.out.printf("%-9s slice %d %-18s %6.2f leads/s, p50 %5d ms, server CPU %4.0f ms per "
+                                + "lead, load %s%n", what, i + 1, node.name(), slice.paths().size() * 1000.0
+                                / sliceMillis, p50(slice.paths(), intakeOnly), cpuMillisPerLead(List.of(slice)),
+                                Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+                    }
                 }
+                List<FullPath> singlePaths = singleSlices.stream().flatMap(x -> x.paths().stream()).toList();
+                List<FullPath> stagePaths = stageSlices.stream().flatMap(x -> x.paths().stream()).toList();
+                System.out.printf("%n%s, single plane: p50 %d ms, %.0f ms server CPU per lead, %.2f leads/s%n", what,
+                        p50(singlePaths, intakeOnly), cpuMillisPerLead(singleSlices),
+                        singlePaths.size() * 1000.0 / slices / sliceMillis);
+                System.out.printf("%s, stages:       p50 %d ms, %.0f ms server CPU per lead, %.2f leads/s%n", what,
+                        p50(stagePaths, intakeOnly), cpuMillisPerLead(stageSlices),
+                        stagePaths.size() * 1000.0 / slices / sliceMillis);
+                System.out.printf("%s, ratio stages / single plane: time p50 %.2f, server CPU per lead %.2f, rate "
+                        + "%.2f%n%n", what, (double) p50(stagePaths, intakeOnly) / p50(singlePaths, intakeOnly),
+                        cpuMillisPerLead(stageSlices) / cpuMillisPerLead(singleSlices),
+                        (double) stagePaths.size() / singlePaths.size());
             }
-            System.out.printf("%nsingle plane: intake p50 %d ms, full path p50 %d ms, %.2f leads/s%n",
-                    p50(singlePaths, true), p50(singlePaths, false), singlePaths.size() * 1000.0 / slices / sliceMillis);
-            System.out.printf("stages:       intake p50 %d ms, full path p50 %d ms, %.2f leads/s%n",
-                    p50(stagePaths, true), p50(stagePaths, false), stagePaths.size() * 1000.0 / slices / sliceMillis);
-            System.out.printf("ratio stages / single plane: intake time %.2f, full path time %.2f, rate %.2f%n",
-                    (double) p50(stagePaths, true) / p50(singlePaths, true),
-                    (double) p50(stagePaths, false) / p50(singlePaths, false),
-                    (double) stagePaths.size() / singlePaths.size());
         }
     }
 
-    /** Full paths, one after the other, for about {@code millis}. */
-    private static List<FullPath> slice(HandoffNode node, long millis) {
+    private static double cpuMillisPerLead(List<Slice> slices) {
+        long cpu = slices.stream().mapToLong(Slice::cpuNanos).sum();
+        int leads = slices.stream().mapToInt(x -> x.paths().size()).sum();
+        return leads == 0 ? 0 : cpu / 1e6 / leads;
+    }
+
+    /** Leads one after the other for about {@code millis}: only captured, or each through its full path. */
+    private static Slice slice(HandoffNode node, long millis, boolean intakeOnly) {
+        long cpuBefore = cpuNanos(node);
         List<FullPath> paths = new ArrayList<>();
         long end = System.nanoTime() + millis * 1_000_000;
         while (System.nanoTime() < end) {
-            paths.add(fullPath(node));
+            paths.add(fullPath(node, intakeOnly));
         }
-        return paths;
+        return new Slice(paths, cpuNanos(node) - cpuBefore);
     }
 
-    private static FullPath fullPath(HandoffNode node) {
+    private static long cpuNanos(HandoffNode node) {
+        return ProcessHandle.of(node.pid()).flatMap(p -> p.info().totalCpuDuration()).map(Duration::toNanos)
+                .orElse(0L);
+    }
+
+    private static FullPath fullPath(HandoffNode node, boolean intakeOnly) {
         long start = System.nanoTime();
         Map<String, Object> body = new java.util.HashMap<>(Map.of("firstName", "Bench", "lastName", "Mark",
                 "email", "bench-" + UUID.randomUUID() + "@acme.example", "phone", "+49 30 1234567", "jobTitle",
@@ -81,6 +109,9 @@ public final class StagesBenchmark {
                 EngineClock.now().minusMinutes(5).toString())));
         JsonNode lead = expect(node.as("intake").post("/api/leads", body), 201).json();
         long intake = System.nanoTime() - start;
+        if (intakeOnly) {
+            return new FullPath(intake, intake);
+        }
         String id = lead.path("id").asText();
         String number = lead.path("number").asText();
         complete(node, number, "Task_AcceptLead", Map.of("salDecision", "accept"));
