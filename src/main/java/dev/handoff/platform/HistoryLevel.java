@@ -2,12 +2,15 @@ package dev.handoff.platform;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.HistoryLevelFull;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +22,12 @@ import org.springframework.stereotype.Component;
  * each lead is judged by five decisions with up to nine inputs each, and Handoff keeps the outcomes that count
  * (fit points and grade, the MQL definition's version and verdict) on the lead and in its timeline;</li>
  * <li>each single change of a variable ({@code ACT_HI_DETAIL}); the variable's last value stays in
- * {@code ACT_HI_VARINST}. Handoff's figures are never read from variable history.</li>
+ * {@code ACT_HI_VARINST}. Handoff's figures are never read from variable history;</li>
+ * <li>the variables of the processes named by {@code handoff.history.processes-without-variables} (the lead
+ * lifecycle and its stages): they are copies of Handoff's lead record, which is the truth and has its own
+ * timeline and API, and they are personal data (names, emails, phones) that history would otherwise keep a copy
+ * of per stage; each stage's call activity copies the lead's fields in and out, so this was most of what the
+ * stages cost a lead (README, "Performance"). The runtime variables stay, for Tasklist's forms and Cockpit.</li>
  * </ul>
  * Its id is full's (3), so a database the engine set up at {@code full} starts at this level without the
  * engine's history level mismatch check failing, and back again. Select it with
@@ -30,7 +38,20 @@ class HistoryLevel extends AbstractProcessEnginePlugin {
 
     static final String NAME = "handoff";
 
+    private final Set<String> withoutVariables;
+
+    HistoryLevel(@Value("${handoff.history.processes-without-variables:}") Set<String> withoutVariables) {
+        this.withoutVariables = Set.copyOf(withoutVariables);
+    }
+
     static final class Level extends HistoryLevelFull {
+
+        private final Set<String> withoutVariables;
+
+        Level(Set<String> withoutVariables) {
+            this.withoutVariables = withoutVariables;
+        }
+
         @Override
         public String getName() {
             return NAME;
@@ -42,7 +63,19 @@ class HistoryLevel extends AbstractProcessEnginePlugin {
                     || eventType == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE_DETAIL) {
                 return false;
             }
+            if (entity instanceof VariableInstanceEntity variable && withoutVariables.contains(key(variable))) {
+                return false;
+            }
             return super.isHistoryEventProduced(eventType, entity);
+        }
+
+        /** The key of the variable's process definition ({@code key:version:id}), or null. */
+        private static String key(VariableInstanceEntity variable) {
+            String definition = variable.getProcessDefinitionId();
+            if (definition == null && variable.getExecution() != null) {
+                definition = variable.getExecution().getProcessDefinitionId();
+            }
+            return definition == null ? null : definition.substring(0, Math.max(0, definition.indexOf(':')));
         }
     }
 
@@ -50,7 +83,7 @@ class HistoryLevel extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<org.camunda.bpm.engine.impl.history.HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
                 ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
-        levels.add(new Level());
+        levels.add(new Level(withoutVariables));
         configuration.setCustomHistoryLevels(levels);
     }
 }

@@ -86,6 +86,83 @@ class StageDeploymentIT {
         assertThat(versions()).isEqualTo(before);
     }
 
+    /**
+     * The upgrade to the stage processes: a lead that waits in lead-lifecycle's last single-plane version (commit
+     * b3c8079, before the split) when the stages are deployed keeps its version and finishes its whole path on it,
+     * reminder and breach timers included, with the delegates and API of this build; the next MQL runs in stages.
+     */
+    @Test
+    void aLeadWaitingInTheSinglePlaneVersionFinishesItsPathAfterTheStagesAreDeployed() throws Exception {
+        var repository = engine.getRepositoryService();
+        try (var old = getClass().getResourceAsStream("/upgrade/lead-lifecycle-single-plane.bpmn")) {
+            repository.createDeployment().name("lead-lifecycle before the stages").addInputStream(
+                    "lead-lifecycle.bpmn", old).deploy();
+        }
+        String leadId;
+        String number;
+        ProcessInstance single;
+        try {
+            var created = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json();
+            leadId = created.path("id").asText();
+            number = created.path("number").asText();
+            single = LeadProcesses.lifecycle(engine.getRuntimeService(), number);
+        } finally {
+            // The build's own lifecycle is the latest again, as after an upgrade's start-up.
+            repository.createDeployment().name("lead-lifecycle").addString("lead-lifecycle.bpmn",
+                    Files.readString(Path.of("processes", "lead-lifecycle.bpmn"))).deploy();
+        }
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(single.getId())
+                .count()).as("the single plane calls no stage").isZero();
+        ProcessDefinition singleDefinition = repository.getProcessDefinition(single.getProcessDefinitionId());
+        assertThat(singleDefinition.getVersion()).isLessThan(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(LeadVariables.PROCESS_KEY).latestVersion().singleResult().getVersion());
+
+        execute(single.getId(), "Event_AcceptReminderDue");
+        execute(single.getId(), "Event_AcceptSlaBreached");
+        complete(single.getId(), "Task_AcceptLead", Map.of("salDecision", "accept"));
+        complete(single.getId(), "Task_LogContactAttempt", Map.of("contactChannel", "phone", "contactOutcome",
+                "meeting_booked"));
+        complete(single.getId(), "Task_HoldDiscoveryMeeting", Map.of("meetingOutcome", "opportunity",
+                "opportunityAmount", 25000));
+        Api.Response won = Api.as(port, "intake").post("/api/leads/" + leadId + "/outcome", Map.of("outcome", "won",
+                "amount", 25000));
+        assertThat(won.status()).as(won.body()).isEqualTo(200);
+
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(single.getId()).count())
+                .isZero();
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(single.getId())
+                .count()).as("the old instance ended").isZero();
+        var lead = Api.as(port, "sally").get("/api/leads/" + leadId).json();
+        assertThat(lead.path("stage").asText()).isEqualTo("WON");
+        List<String> timeline = new java.util.ArrayList<>();
+        lead.path("timeline").forEach(entry -> timeline.add(entry.path("type").asText()));
+        assertThat(timeline).contains("SLA_BREACHED", "SAL_ACCEPTED", "HANDED_TO_AE", "OPPORTUNITY", "WON");
+
+        String next = Api.as(port, "intake").post("/api/leads", LeadApiIT.vp(null)).json().path("number").asText();
+        assertThat(LeadProcesses.stage(engine.getRuntimeService(), next).getProcessDefinitionId())
+                .startsWith(LeadVariables.SALES_ACCEPTANCE_KEY + ":");
+    }
+
+    private void execute(String instance, String activity) {
+        Job job = engine.getManagementService().createJobQuery().processInstanceId(instance).activityId(activity)
+                .singleResult();
+        assertThat(job).as(activity).isNotNull();
+        Api.Response executed = Api.as(port, "admin").post("/engine-rest/job/" + job.getId() + "/execute", Map.of());
+        assertThat(executed.status()).as(activity + ": " + executed.body()).isEqualTo(204);
+    }
+
+    /** As the task's assignee through the REST API, as Tasklist does. */
+    private void complete(String instance, String taskKey, Map<String, Object> values) {
+        var task = engine.getTaskService().createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey)
+                .singleResult();
+        assertThat(task).as(taskKey).isNotNull();
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        Api.Response completed = Api.as(port, task.getAssignee()).post("/engine-rest/task/" + task.getId()
+                + "/complete", Map.of("variables", variables));
+        assertThat(completed.status()).as(taskKey + ": " + completed.body()).isEqualTo(204);
+    }
+
     /** The lead processes' latest versions. */
     private Map<String, Integer> versions() {
         Map<String, Integer> versions = new HashMap<>();

@@ -18,12 +18,13 @@ import dev.handoff.support.HandoffNode;
 /**
  * What the stage processes cost a lead: its intake ({@code POST /api/leads}, a complete MQL routed to an SDR with
  * its SLA clocks) and its full path (captured, accepted by its SDR, a meeting booked on the first contact attempt,
- * the discovery meeting held, the deal won through the CRM callback) on Handoff before lead-lifecycle was split into
- * stages (an earlier build's jar) and on this build: two JVMs side by side on their own H2 files, one client thread,
- * in interleaved slices after a warm-up on each, first intake alone, then full paths. Beside each time it prints
- * the server CPU per lead (the node JVM's CPU time over the slice, every thread), which a busy machine disturbs
- * far less than the time. The machine is shared: read the ratios. Run with {@code scripts/stages-benchmark.sh}
- * (it builds the jar of the commit before).
+ * the discovery meeting held, the deal won through the CRM callback), on two JVMs side by side on their own H2
+ * files, one client thread, in interleaved slices after a warm-up on each, first intake alone, then full paths.
+ * The peer of this build is either this build with lead-lifecycle's last single-plane version (before the split,
+ * the upgrade test's) deployed as the latest ({@code model}: only the model differs), or an earlier build's jar.
+ * Beside each time it prints the server CPU per lead (the node JVM's CPU time over the slice, every thread),
+ * which a busy machine disturbs far less than the time. The machine is shared: read the ratios. Run with
+ * {@code scripts/stages-benchmark.sh}.
  */
 public final class StagesBenchmark {
 
@@ -35,16 +36,26 @@ public final class StagesBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path before = Path.of(args[0]);
+        boolean sameBuild = args[0].equals("model");
         int slices = args.length > 1 ? Integer.parseInt(args[1]) : 3;
         long sliceMillis = args.length > 2 ? Long.parseLong(args[2]) : 20_000;
         Path work = Files.createTempDirectory("handoff-stages");
-        try (HandoffNode single = Resilience.h2Node("bench-single-plane", work.resolve("single")).withJar(before);
-                HandoffNode stages = Resilience.h2Node("bench-stages", work.resolve("stages"))) {
+        // Spring arguments for both nodes, e.g. -Dbench.args=--camunda.bpm.history-level=activity
+        String[] nodeArguments = System.getProperty("bench.args", "").isBlank() ? new String[0]
+                : System.getProperty("bench.args").trim().split("\\s+");
+        HandoffNode singleNode = Resilience.h2Node("bench-single-plane", work.resolve("single"), nodeArguments);
+        try (HandoffNode single = sameBuild ? singleNode : singleNode.withJar(Path.of(args[0]));
+                HandoffNode stages = Resilience.h2Node("bench-stages", work.resolve("stages"), nodeArguments)) {
             single.start();
             stages.start();
             single.awaitUp(Resilience.START_UP);
             stages.awaitUp(Resilience.START_UP);
+            if (sameBuild) {
+                deploySinglePlane(single);
+            }
+            System.out.println(sameBuild ? "Both nodes run this build; bench-single-plane has lead-lifecycle's last "
+                    + "single-plane version (before the stages) deployed as the latest, so only the model differs."
+                    : "bench-single-plane runs " + args[0] + ", bench-stages this build.");
             slice(single, 10_000, false);
             slice(stages, 10_000, false);
             for (boolean intakeOnly : List.of(true, false)) {
@@ -122,6 +133,24 @@ public final class StagesBenchmark {
         expect(node.as("intake").post("/api/leads/" + id + "/outcome", Map.of("outcome", "won", "amount", 25000)),
                 200);
         return new FullPath(intake, System.nanoTime() - start);
+    }
+
+    /** Deploys the single-plane lifecycle of the upgrade test as the latest version, as Modeler would. */
+    private static void deploySinglePlane(HandoffNode node) throws Exception {
+        byte[] bpmn;
+        try (var in = StagesBenchmark.class.getResourceAsStream("/upgrade/lead-lifecycle-single-plane.bpmn")) {
+            bpmn = in.readAllBytes();
+        }
+        String boundary = "----bench" + UUID.randomUUID();
+        var body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n"
+                + "lead-lifecycle single plane\r\n--" + boundary + "\r\nContent-Disposition: form-data; "
+                + "name=\"lead-lifecycle.bpmn\"; filename=\"lead-lifecycle.bpmn\"\r\nContent-Type: "
+                + "application/octet-stream\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.write(bpmn);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        expect(node.as("admin").postBytes("/engine-rest/deployment/create", "multipart/form-data; boundary="
+                + boundary, body.toByteArray()), 200);
     }
 
     /** As the task's assignee (demo users' password is their name), as Tasklist would. */
