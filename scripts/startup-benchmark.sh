@@ -11,12 +11,14 @@ work=target/startup-benchmark
 rm -rf "$work" && mkdir -p "$work"
 java -Djarmode=tools -jar target/handoff.jar extract --destination "$work/app" >/dev/null
 # The training run: starts, stops after the context refresh, writes the archive.
-java $jvm -XX:ArchiveClassesAtExit="$work/handoff.jsa" -Dspring.context.exit=onRefresh -jar "$work/app/handoff.jar" \
+# -cp with lib/*, not -jar: Tomcat serves the webapps' resources only from jars on the class path it is given.
+cp="$work/app/handoff.jar:$work/app/lib/*"
+java $jvm -XX:ArchiveClassesAtExit="$work/handoff.jsa" -Dspring.context.exit=onRefresh -cp "$cp" dev.handoff.HandoffApplication \
   --server.port=0 --spring.datasource.url="jdbc:h2:file:$PWD/$work/training/handoff" > "$work/training.log" 2>&1
 
 started() { # mode round -> seconds until "Started", on a fresh database
   log="$work/$1-$2.log"
-  if [ "$1" = plain ]; then set -- -jar target/handoff.jar; else set -- -XX:SharedArchiveFile="$work/handoff.jsa" -jar "$work/app/handoff.jar"; fi
+  if [ "$1" = plain ]; then set -- -jar target/handoff.jar; else set -- -XX:SharedArchiveFile="$work/handoff.jsa" -cp "$cp" dev.handoff.HandoffApplication; fi
   java $jvm "$@" --server.port=0 --handoff.demo.seed-quarter=false \
     --spring.datasource.url="jdbc:h2:file:$PWD/$log.db/handoff" > "$log" 2>&1 &
   pid=$!

@@ -124,9 +124,17 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
         driver().get(url);
     }
 
-    /** Waits (up to the browser's timeout) until the condition yields something other than null or false. */
+    /**
+     * Waits (up to the browser's timeout) until the condition yields something other than null or false; when it
+     * does not, the failure says what the page's console said meanwhile (a failed request, a script error).
+     */
     public <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver(), timeout).until(condition);
+        try {
+            return new WebDriverWait(driver(), timeout).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new org.openqa.selenium.TimeoutException(e.getMessage() + "\nConsole errors: " + consoleErrors()
+                    + "\nAt: " + driver().getCurrentUrl(), e);
+        }
     }
 
     private static synchronized void hintOnce() {

@@ -209,7 +209,11 @@ public final class HandoffNode implements AutoCloseable {
         if (jar == null && jvmOptions.equals(TEST_JVM)) {
             Optional<StartupArchive> archive = StartupArchive.of(jar(), TEST_JVM);
             if (archive.isPresent()) {
-                return archive.get().launch();
+                try {
+                    return archive.get().launch();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
             }
         }
         return List.of("-jar", (jar != null ? jar : jar()).toAbsolutePath().toString());

@@ -35,9 +35,28 @@ final class StartupArchive {
         this.archive = archive;
     }
 
-    /** The JVM options and {@code -jar} target of a start that reads the archive. */
-    List<String> launch() {
-        return List.of("-XX:SharedArchiveFile=" + archive, "-jar", applicationJar.toString());
+    /** The JVM options, class path and main class of a start that reads the archive. */
+    List<String> launch() throws IOException {
+        List<String> launch = new ArrayList<>(List.of("-XX:SharedArchiveFile=" + archive));
+        launch.addAll(classPathAndMain(applicationJar));
+        return launch;
+    }
+
+    /**
+     * {@code -cp} with the application jar and every jar its manifest names, then the main class; not
+     * {@code -jar}: Spring Boot's Tomcat serves the {@code META-INF/resources} of the jars on the class path the
+     * JVM was given, not of those a manifest adds, and the webapps' plugins (Tasklist's and Cockpit's own among
+     * them) are such resources: started with {@code -jar app/handoff.jar}, Tasklist never loads.
+     */
+    static List<String> classPathAndMain(Path applicationJar) throws IOException {
+        try (var jar = new java.util.jar.JarFile(applicationJar.toFile())) {
+            var attributes = jar.getManifest().getMainAttributes();
+            StringBuilder classPath = new StringBuilder(applicationJar.toString());
+            for (String entry : attributes.getValue("Class-Path").trim().split("\\s+")) {
+                classPath.append(java.io.File.pathSeparator).append(applicationJar.resolveSibling(entry));
+            }
+            return List.of("-cp", classPath.toString(), attributes.getValue("Main-Class"));
+        }
     }
 
     /** The archive for {@code jar} and these JVM options, made on first use; empty when it cannot be made. */
@@ -60,14 +79,16 @@ final class StartupArchive {
             if (Files.isRegularFile(archive) && Files.isRegularFile(applicationJar)) {
                 return Optional.of(new StartupArchive(applicationJar, archive));
             }
+            deleteOlderArchives(dir);
             Files.createDirectories(dir);
             Path trainingLog = dir.resolve("training.log");
             run(dir, trainingLog, List.of(HandoffNode.javaBinary(), "-Djarmode=tools", "-jar", jar.toString(),
                     "extract", "--force", "--destination", dir.resolve("app").toString()));
             List<String> training = new ArrayList<>(List.of(HandoffNode.javaBinary()));
             training.addAll(jvmOptions);
-            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh",
-                    "-jar", applicationJar.toString(), "--server.port=0", "--handoff.demo.seed-quarter=false",
+            training.addAll(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"));
+            training.addAll(classPathAndMain(applicationJar));
+            training.addAll(List.of("--server.port=0", "--handoff.demo.seed-quarter=false",
                     "--spring.datasource.url=jdbc:h2:file:" + dir.resolve("training-db").resolve("handoff")));
             run(dir, trainingLog, training);
             if (!Files.isRegularFile(archive)) {
@@ -81,6 +102,22 @@ final class StartupArchive {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        }
+    }
+
+    /** An archive is about 100 MB, and each build of the jar makes its own: keep only the current one. */
+    private static void deleteOlderArchives(Path current) throws IOException {
+        if (!Files.isDirectory(current.getParent())) {
+            return;
+        }
+        try (var dirs = Files.list(current.getParent())) {
+            for (Path old : dirs.filter(d -> !d.equals(current)).toList()) {
+                try (var tree = Files.walk(old)) {
+                    for (Path p : tree.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
         }
     }
 
