@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
+import dev.handoff.support.TestLeads;
 import dev.handoff.support.IntegrationTest;
 import dev.handoff.support.LeadProcesses;
 import dev.handoff.support.TestDatabase;
@@ -292,22 +292,7 @@ class LeadApiIT {
     }
 
     static Map<String, Object> vp(String externalId) {
-        Map<String, Object> body = new HashMap<>();
-        if (externalId != null) {
-            body.put("externalId", externalId);
-        }
-        body.put("firstName", "Vera");
-        body.put("lastName", "Vice");
-        body.put("email", "vera-" + UUID.randomUUID() + "@acme.example");
-        body.put("phone", "+49 30 1234");
-        body.put("jobTitle", "VP Sales");
-        body.put("company", "Acme");
-        body.put("companySize", 500);
-        body.put("industry", "Software");
-        body.put("country", "DE");
-        body.put("source", "inbound");
-        body.put("engagements", List.of(engagement("demo_request", 1)));
-        return body;
+        return TestLeads.vp(externalId);
     }
 
     static Map<String, Object> student() {
@@ -322,6 +307,6 @@ class LeadApiIT {
     }
 
     static Map<String, Object> engagement(String type, int hoursAgo) {
-        return Map.of("type", type, "occurredAt", EngineClock.now().minusHours(hoursAgo).toString());
+        return TestLeads.engagement(type, hoursAgo);
     }
 }
