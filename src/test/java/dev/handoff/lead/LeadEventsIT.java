@@ -43,6 +43,7 @@ import dev.handoff.support.WebhookReceiver;
 /**
  * Leads' events as subscribers receive them: a real HTTP receiver in the test (subscribed as a signed webhook, a
  * Slack and a Teams chat, see {@link TestWebhooks}) that refuses the first attempts, and GreenMail for the mails.
+ * What admins see of a subscriber that refuses everything is in {@code report.DashboardBrowserIT}.
  */
 @IntegrationTest
 class LeadEventsIT {
@@ -180,39 +181,6 @@ class LeadEventsIT {
                 text -> assertThat(text).contains("escalated to the sales managers"));
         assertThat(chat("/teams", id)).last().satisfies(card -> assertThat(card.path("attachments").get(0)
                 .path("content").path("body").get(0).path("text").asText()).contains("escalated"));
-    }
-
-    @Test
-    void aSubscriberThatKeepsFailingShowsOnTheFailedPageForAdminsWhoRetryIt() throws Exception {
-        receiver.failFirstAttempts(Integer.MAX_VALUE);
-        String id = mql();
-        await(() -> failedRows(id).size() == 1, "the lead's first event failed for test-crm");
-        JsonNode row = failedRows(id).get(0);
-        assertThat(row.path("subscriber").asText()).isEqualTo("test-crm");
-        assertThat(row.path("eventType").asText()).isEqualTo("CAPTURED");
-        assertThat(row.path("lastError").asText()).startsWith("HTTP 500");
-        assertThat(Api.as(port, "sally").get("/api/outbox/failed").status()).isEqualTo(403);
-        assertThat(crm(List.of(id), 200)).as("the lead's later events wait behind it").isEmpty();
-
-        receiver.failFirstAttempts(0);
-        Api.Response retried = Api.as(port, "admin").post("/api/outbox/" + row.path("id").asLong() + "/retry",
-                Map.of());
-        assertThat(retried.status()).as(retried.body()).isEqualTo(200);
-        assertThat(Api.as(port, "admin").post("/api/outbox/" + row.path("id").asLong() + "/retry", Map.of())
-                .status()).as("no longer failed").isEqualTo(409);
-        await(() -> crm(List.of(id), 200).size() >= 2, "the lead's events after the retry");
-        assertThat(crm(List.of(id), 200)).extracting(r -> JSON.readTree(r.body()).path("type").asText())
-                .containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED");
-    }
-
-    private List<JsonNode> failedRows(String leadId) {
-        List<JsonNode> rows = new ArrayList<>();
-        Api.as(port, "admin").get("/api/outbox/failed").json().path("items").forEach(item -> {
-            if (leadId.equals(item.path("leadId").asText())) {
-                rows.add(item);
-            }
-        });
-        return rows;
     }
 
     /** The outbox row of the mail to {@code to} with this subject. */

@@ -805,7 +805,7 @@ class HostileInputIT {
      * problem naming the field, never a 5xx; what is accepted is stored as sent; an erasure by a bad id erases
      * nothing (the nurtured lead keeps its email).
      */
-    @Property(tries = 80, shrinking = ShrinkingMode.OFF)
+    @Property(tries = 60, shrinking = ShrinkingMode.OFF)
     void newWriteEndpointsAreValidated(@ForAll("newEndpointMutation") Mutation mutation) {
         JsonNode v = mutation.value();
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -869,7 +869,14 @@ class HostileInputIT {
             }
             default -> {
                 Api.Response r = Api.as(port, "mona").post("/api/leads/" + q(v.asText()) + "/erasure", "{}");
-                judge("POST erasure " + what, Expect.INVALID, "id", r);
+                if (r.status() == 400 && !r.json().has("errors")) {
+                    // The connector refused the address itself (an encoded slash, a NUL): a problem about the
+                    // request line, before any field exists to be named.
+                    CASES.incrementAndGet();
+                    assertThat(r.contentType()).as(what).startsWith("application/problem+json");
+                } else {
+                    judge("POST erasure " + what, Expect.INVALID, "id", r);
+                }
                 JsonNode lead = Api.as(port, "mona").get("/api/leads/" + nurturedLead).json();
                 assertThat(lead.path("email").asText()).as("not erased by " + what).startsWith("hostile-");
             }

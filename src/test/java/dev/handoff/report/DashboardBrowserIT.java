@@ -103,9 +103,14 @@ class DashboardBrowserIT {
         assertThat(browser.driver().findElement(By.id("failed-subscribers")).getText())
                 .contains("Retry all for test-crm");
 
+        assertThat(accepted(id)).as("the lead's later events wait behind the failed one").isEmpty();
+
+        long rowId = failed(id).path("id").asLong();
         browser.driver().findElement(row).findElement(By.xpath(".//button[text()='Retry']")).click();
         browser.await(d -> d.findElements(row).isEmpty());
         assertThat(browser.driver().findElement(By.id("status")).getText()).isEmpty();
+        assertThat(Api.as(port, "admin").post("/api/outbox/" + rowId + "/retry", java.util.Map.of()).status())
+                .as("no longer failed").isEqualTo(409);
         awaitCondition(() -> accepted(id).size() >= 2, "the lead's events after the retry");
         assertThat(accepted(id)).as("the retried event, then the one that waited behind it")
                 .containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED");
