@@ -187,6 +187,7 @@ class HostileInputRegressionIT {
         assertThat(Api.as(port, "sam").post("/api/agreements/proposals", "").status())
                 .as("who may propose comes before what is sent").isEqualTo(403);
         assertThat(jdbc.sql("select count(*) from agreement").query(Long.class).single()).isEqualTo(proposals);
+        invalid(Api.as(port, "admin").post("/api/outbox/failed/retry", "{}"), "subscriber");
     }
 
     @Test
