@@ -26,13 +26,23 @@ async function report(path, params) {
   return api('/api/reports/' + path, params);
 }
 
-async function api(base, params) {
+// The webapp session's CSRF token, which a change made with the session must send as the webapps do. Their
+// XSRF-TOKEN cookie is scoped to their path, so reads ask Handoff for it (X-XSRF-TOKEN: Fetch).
+let xsrfToken = '';
+
+async function api(base, params, method) {
   const query = new URLSearchParams(Object.entries(params || {}).filter(([, v]) => v));
+  const change = method && method !== 'GET';
+  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': change ? xsrfToken : 'Fetch' };
   const response = await fetch(base + (query.size ? '?' + query : ''),
-    { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+    { method: method || 'GET', credentials: 'same-origin', headers });
+  if (!change && response.headers.get('X-XSRF-TOKEN')) {
+    xsrfToken = response.headers.get('X-XSRF-TOKEN');
+  }
   if (!response.ok) {
     const problem = await response.json().catch(() => ({}));
-    throw new Error(base + ': ' + response.status + ' ' + (problem.detail || ''));
+    throw Object.assign(new Error(base + ': ' + response.status + ' ' + (problem.detail || '')),
+      { status: response.status });
   }
   return response.json();
 }
@@ -171,6 +181,59 @@ function agreement(current, findings) {
     Object.assign(document.createElement('li'), { textContent: f.message, className: 'stray' })));
 }
 
+/**
+ * For admins only: the outbox rows a subscriber kept refusing, each with a Retry button, and one button per
+ * subscriber for all of its rows. Others get 403 from the API and never see the section.
+ */
+async function failedDeliveries() {
+  const section = document.getElementById('failed-deliveries');
+  let data;
+  try {
+    data = await api('/api/outbox/failed');
+  } catch (e) {
+    if (e.status === 403) {
+      section.hidden = true;
+      return;
+    }
+    throw e;
+  }
+  section.hidden = false;
+  document.getElementById('failed-count').textContent = '(' + data.failed + ')';
+  document.getElementById('failed-summary').textContent = data.failed === 0
+    ? 'Every subscriber took what it was sent; ' + data.pending + ' deliveries pending.'
+    : data.failed + ' deliveries failed every attempt and wait for a retry (each holds back its lead\'s later '
+      + 'events for that subscriber); ' + data.pending + ' pending.';
+  const retryButton = (text, title, action) => Object.assign(document.createElement('button'),
+    { type: 'button', textContent: text, title, onclick: () => retry(action) });
+  document.querySelector('#failed-table tbody').replaceChildren(...data.items.map(item => {
+    const row = document.createElement('tr');
+    row.dataset.id = item.id;
+    // Event types as subscribers are configured with them (handoff.events.subscribers.*.events).
+    [item.subscriber, item.eventType, item.leadNumber || '–', item.attempts, item.lastError || '',
+      item.createdAt.slice(0, 16).replace('T', ' ')]
+      .forEach(value => row.appendChild(Object.assign(document.createElement('td'), { textContent: value })));
+    const cell = document.createElement('td');
+    cell.appendChild(retryButton('Retry', 'Send it again now', '/api/outbox/' + item.id + '/retry'));
+    row.appendChild(cell);
+    return row;
+  }));
+  const subscribers = [...new Set(data.items.map(item => item.subscriber))];
+  document.getElementById('failed-subscribers').replaceChildren(...subscribers.map(name =>
+    retryButton('Retry all for ' + name, 'Send all of its failed deliveries again',
+      '/api/outbox/failed/retry?' + new URLSearchParams({ subscriber: name }))));
+}
+
+async function retry(path) {
+  const status = document.getElementById('status');
+  try {
+    await api(path, null, 'POST');
+    status.textContent = '';
+  } catch (e) {
+    status.textContent = e.message;
+  }
+  await failedDeliveries().catch(e => { status.textContent = e.message; });
+}
+
 async function load(event) {
   if (event) {
     event.preventDefault();
@@ -183,7 +246,7 @@ async function load(event) {
     const [f, s, r, c, b, d] = await Promise.all([report('funnel', params), report('sla', params),
       report('rejections', params), report('content', params),
       report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle', stages: true }, params)),
-      report('quarter-diagnosis', { quarter: quarterOf(params.to) })]);
+      report('quarter-diagnosis', { quarter: quarterOf(params.to) }), failedDeliveries()]);
     funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d);
     const [current, strays] = await Promise.all([api('/api/agreements/current'), api('/api/agreements/findings')]);
     agreement(current, strays);

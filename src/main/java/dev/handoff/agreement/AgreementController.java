@@ -118,10 +118,10 @@ class AgreementController {
     @ApiResponse(responseCode = "400", description = "A field is invalid or the other side's: `errors` names it")
     @PostMapping("/proposals")
     ResponseEntity<Proposed> propose(@RequestBody(required = false) Proposal body) {
+        Agreements.side(user.groups(), user.id()); // who may propose at all, before what they sent
         if (body == null) {
             throw new InvalidInputException("summary", "is required: what changes and why");
         }
-        Agreements.side(user.groups(), user.id());
         ProcessInstanceWithVariables instance = transaction.execute(status -> runtime
                 .createProcessInstanceByKey(ChangeVariables.PROCESS_KEY).setVariables(ChangeVariables.of(body))
                 .executeWithVariablesInReturn());

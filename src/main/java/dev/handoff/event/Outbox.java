@@ -20,6 +20,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.handoff.platform.EngineClock;
+
 /**
  * The event capability's face: what Handoff tells other systems and people leaves through here. Calls write the
  * outbox in the caller's transaction (the engine's, in a process step), so a change that rolls back sends nothing
@@ -41,7 +43,7 @@ public class Outbox {
     @Autowired
     Outbox(OutboxRepository repository, Subscribers subscribers, OutboxWorker worker, Channels channels,
             ObjectMapper json) {
-        this(repository, subscribers, worker, channels, json, Clock.systemUTC());
+        this(repository, subscribers, worker, channels, json, EngineClock.clock());
     }
 
     Outbox(OutboxRepository repository, Subscribers subscribers, OutboxWorker worker, Channels channels,

@@ -90,9 +90,7 @@ class OutboxRepository {
 
     /** The earliest moment a pending row is due, for an idle node to sleep until. */
     Optional<OffsetDateTime> nextDue() {
-        // min() of no rows is one row holding null, which single() refuses.
-        return jdbc.sql("select min(next_attempt_at) from outbox_message where status = 'PENDING'")
-                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+        return earliestPending("next_attempt_at");
     }
 
     void delivered(long id, String owner, OffsetDateTime now) {
@@ -119,6 +117,17 @@ class OutboxRepository {
                 .update();
     }
 
+    /** When the oldest pending row was written. */
+    Optional<OffsetDateTime> oldestPending() {
+        return earliestPending("created_at");
+    }
+
+    private Optional<OffsetDateTime> earliestPending(String column) {
+        // min() of no rows is one row holding null, which single() refuses.
+        return jdbc.sql("select min(" + column + ") from outbox_message where status = 'PENDING'")
+                .query((rs, i) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single();
+    }
+
     List<Row> failed(int limit) {
         return jdbc.sql("select " + COLUMNS + " from outbox_message where status = 'FAILED' order by id limit ?")
                 .param(limit).query(OutboxRepository::row).list();
@@ -133,6 +142,12 @@ class OutboxRepository {
     boolean retry(long id, OffsetDateTime now) {
         return jdbc.sql("update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = ? "
                 + "where id = ? and status = 'FAILED'").params(now, id).update() == 1;
+    }
+
+    /** Every failed row of the subscriber goes back to pending, as {@link #retry} does; returns how many. */
+    int retryFailed(String subscriber, OffsetDateTime now) {
+        return jdbc.sql("update outbox_message set status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                + "where subscriber = ? and status = 'FAILED'").params(now, subscriber).update();
     }
 
     int erase(String leadId, Collection<String> values) {

@@ -17,12 +17,14 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.handoff.platform.EngineClock;
 import dev.handoff.platform.NodeId;
 
 /**
  * Works off the outbox on this node: claims due rows under a lease, delivers them one by one and records the
  * outcome; a failed attempt is retried after a wait that doubles each time. Every node may run one; what one node
- * has leased the others leave alone until the lease expires.
+ * has leased the others leave alone until the lease expires. Its "now" is Handoff's clock, the engine's (see
+ * {@link EngineClock}), so that a test moves the outbox's retries with the engine's timers.
  */
 @Component
 class OutboxWorker implements SmartLifecycle {
@@ -36,6 +38,7 @@ class OutboxWorker implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final String node;
     private final Clock clock;
+    private final OutboxMetrics metrics;
     private final Semaphore wake = new Semaphore(0);
     private volatile OffsetDateTime nextPurge;
     private volatile Thread thread;
@@ -43,12 +46,14 @@ class OutboxWorker implements SmartLifecycle {
 
     @Autowired
     OutboxWorker(OutboxRepository outbox, Subscribers subscribers, Channels channels, EventSettings settings,
-            TransactionTemplate transaction, NodeId node) {
-        this(outbox, subscribers, channels, settings.delivery(), transaction, node.value(), Clock.systemUTC());
+            TransactionTemplate transaction, NodeId node, OutboxMetrics metrics) {
+        this(outbox, subscribers, channels, settings.delivery(), transaction, node.value(), EngineClock.clock(),
+                metrics);
     }
 
     OutboxWorker(OutboxRepository outbox, Subscribers subscribers, Channels channels,
-            EventSettings.Delivery settings, TransactionTemplate transaction, String node, Clock clock) {
+            EventSettings.Delivery settings, TransactionTemplate transaction, String node, Clock clock,
+            OutboxMetrics metrics) {
         this.outbox = outbox;
         this.subscribers = subscribers;
         this.channels = channels;
@@ -56,6 +61,7 @@ class OutboxWorker implements SmartLifecycle {
         this.transaction = transaction;
         this.node = node;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /** Rows were committed: look now rather than at the next poll. */
@@ -120,12 +126,14 @@ class OutboxWorker implements SmartLifecycle {
                 channels.send(row, subscriber);
             }
             outbox.delivered(id, node, now());
+            metrics.attempted(row.subscriber(), true);
         } catch (Channels.DeliveryFailure | RuntimeException e) {
             int attempts = row.attempts() + 1;
             boolean givenUp = attempts >= settings.maxAttempts();
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             outbox.failedAttempt(id, node, error.substring(0, Math.min(1000, error.length())),
                     now().plus(backoff(attempts)), givenUp);
+            metrics.attempted(row.subscriber(), false);
             if (givenUp) {
                 log.error("Outbox row {} ({} to {}) failed {} times and waits for an admin: {}", id,
                         row.eventType(), row.subscriber(), attempts, error);

@@ -56,20 +56,8 @@ class EngineErasure implements PersonalDataStore {
         identity.clearAuthentication();
         try {
             List<String> instances = instances(subject.number());
-            // Only the outermost running instances: deleting lead-lifecycle deletes the stage it called with it
-            // (deleting both in one call fails on the one already gone).
-            Set<String> called = history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
-                    .list().stream().filter(h -> h.getSuperProcessInstanceId() != null
-                            && instances.contains(h.getSuperProcessInstanceId()))
-                    .map(HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
-            List<String> running = runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
-                    .list().stream().map(p -> p.getId()).filter(id -> instances.contains(id) && !called.contains(id))
-                    .toList();
-            if (!running.isEmpty()) {
-                runtime.deleteProcessInstancesIfExists(running, REASON, true, true, false);
-            }
             if (!instances.isEmpty()) {
-                history.deleteHistoricProcessInstancesIfExists(instances);
+                deleteInstances(instances);
             }
             List<String> decisions = decisionsWithInput(subject.email());
             decisions.forEach(history::deleteHistoricDecisionInstanceByInstanceId);
@@ -79,6 +67,26 @@ class EngineErasure implements PersonalDataStore {
                 identity.setAuthentication(caller);
             }
         }
+    }
+
+    /**
+     * Deletes these instances, running and historic; never with an empty list, which the engine's queries refuse
+     * (a lead erased before has none left, and repeating an erasure must stay harmless).
+     */
+    private void deleteInstances(List<String> instances) {
+        // Only the outermost running instances: deleting lead-lifecycle deletes the stage it called with it
+        // (deleting both in one call fails on the one already gone).
+        Set<String> called = history.createHistoricProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
+                .list().stream().filter(h -> h.getSuperProcessInstanceId() != null
+                        && instances.contains(h.getSuperProcessInstanceId()))
+                .map(HistoricProcessInstance::getId).collect(java.util.stream.Collectors.toSet());
+        List<String> running = runtime.createProcessInstanceQuery().processInstanceIds(Set.copyOf(instances))
+                .list().stream().map(p -> p.getId()).filter(id -> instances.contains(id) && !called.contains(id))
+                .toList();
+        if (!running.isEmpty()) {
+            runtime.deleteProcessInstancesIfExists(running, REASON, true, true, false);
+        }
+        history.deleteHistoricProcessInstancesIfExists(instances);
     }
 
     /** The instances with the lead's number as business key, and every instance they called, deepest last. */

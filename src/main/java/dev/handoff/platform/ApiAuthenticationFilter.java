@@ -30,6 +30,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final String CSRF_FETCH = "Fetch";
 
     private final IdentityService identityService;
     private final String engineName;
@@ -75,6 +76,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                             + "from the " + CsrfConstants.CSRF_TOKEN_DEFAULT_COOKIE_NAME + " cookie.");
             return;
         }
+        if (userId != null && SAFE_METHODS.contains(request.getMethod()) && CSRF_FETCH.equalsIgnoreCase(
+                request.getHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME))) {
+            handOutCsrfToken(request, response);
+        }
         if (userId == null) {
             userId = basicUser(request);
         }
@@ -113,6 +118,18 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         String accept = request.getHeader("Accept");
         return loginPage != null && "GET".equals(request.getMethod()) && accept != null
                 && accept.contains("text/html");
+    }
+
+    /**
+     * Pages of Handoff's own outside the webapps' path (the dashboard) do not see the XSRF-TOKEN cookie, which the
+     * webapps scope to their path: asked with {@code X-XSRF-TOKEN: Fetch}, a read hands them the session's token
+     * in the response header. Another site's page cannot read that header (no CORS), so it stays a secret.
+     */
+    private static void handOutCsrfToken(HttpServletRequest request, HttpServletResponse response) {
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(CsrfConstants.CSRF_TOKEN_SESSION_ATTR_NAME) instanceof String t) {
+            response.setHeader(CsrfConstants.CSRF_TOKEN_HEADER_NAME, t);
+        }
     }
 
     /** Cross-site requests carry the session cookie but cannot read the token the webapps keep in the session. */

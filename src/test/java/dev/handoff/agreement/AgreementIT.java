@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,8 +27,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
+import dev.handoff.support.TestLeads;
 import dev.handoff.support.IntegrationTest;
 
 /**
@@ -293,19 +292,8 @@ class AgreementIT {
 
     /** A good-fit lead (VP Sales at a 500-people software firm) with a demo request an hour ago: engagement 40. */
     private JsonNode capture() {
-        Map<String, Object> body = new HashMap<>();
-        body.put("firstName", "Vera");
-        body.put("lastName", "Vice");
+        Map<String, Object> body = TestLeads.vp(null);
         body.put("email", "vera-" + UUID.randomUUID() + "@agreement.example");
-        body.put("phone", "+49 30 1234");
-        body.put("jobTitle", "VP Sales");
-        body.put("company", "Acme");
-        body.put("companySize", 500);
-        body.put("industry", "Software");
-        body.put("country", "DE");
-        body.put("source", "inbound");
-        body.put("engagements", List.of(Map.of("type", "demo_request",
-                "occurredAt", EngineClock.now().minusHours(1).toString())));
         Api.Response created = Api.as(port, "intake").post("/api/leads", body);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return Api.as(port, "sally").get("/api/leads/" + created.json().path("id").asText()).json();

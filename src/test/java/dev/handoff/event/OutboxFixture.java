@@ -21,6 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 /**
  * The outbox on a database of its own (in-memory H2 with Handoff's migrations), a clock the test moves, and as
  * many nodes (workers) on that database as a test asks for; nothing runs in the background.
@@ -64,6 +66,8 @@ public final class OutboxFixture {
     final OutboxRepository repository;
     final Channels channels;
     final ObjectMapper json = new ObjectMapper();
+    final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    final OutboxMetrics metrics;
 
     public OutboxFixture(Map<String, EventSettings.SubscriberSettings> subscribers, JavaMailSender mailSender) {
         JdbcDataSource h2 = new JdbcDataSource();
@@ -76,6 +80,7 @@ public final class OutboxFixture {
         settings = new EventSettings(subscribers, DELIVERY);
         this.subscribers = new Subscribers(settings);
         repository = new OutboxRepository(jdbc, dataSource);
+        metrics = new OutboxMetrics(repository, meters);
         StaticListableBeanFactory beans = new StaticListableBeanFactory(
                 mailSender == null ? Map.of() : Map.of("mailSender", mailSender));
         ObjectProvider<JavaMailSender> mail = beans.getBeanProvider(JavaMailSender.class);
@@ -99,7 +104,12 @@ public final class OutboxFixture {
 
     /** A node delivering from this database. */
     OutboxWorker worker(String node) {
-        return new OutboxWorker(repository, subscribers, channels, DELIVERY, transaction, node, clock);
+        return worker(node, DELIVERY);
+    }
+
+    /** A node delivering from this database with other delivery settings (the waits and the cap). */
+    OutboxWorker worker(String node, EventSettings.Delivery delivery) {
+        return new OutboxWorker(repository, subscribers, channels, delivery, transaction, node, clock, metrics);
     }
 
     /** The face callers use, writing rows that {@code worker} tries right after the commit. */

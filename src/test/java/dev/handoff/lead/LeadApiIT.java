@@ -23,8 +23,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
+import dev.handoff.support.TestLeads;
 import dev.handoff.support.IntegrationTest;
 import dev.handoff.support.TestLeads;
 import dev.handoff.support.LeadProcesses;

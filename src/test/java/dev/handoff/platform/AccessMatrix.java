@@ -26,8 +26,8 @@ final class AccessMatrix {
     /**
      * A row: one representative request of a family. The path may hold {lead} (an MQL routed to another SDR
      * than sam), {nurtured} (a lead in nurture, owned by nobody; {nurturedNumber} its number), {instance}
-     * ({lead}'s process instance) and {task} ({lead}'s "Accept or reject lead", assigned to its owner); {owner} in
-     * a body is that owner.
+     * ({lead}'s process instance), {task} ({lead}'s "Accept or reject lead", assigned to its owner) and {erasable} (a
+     * lead of its own, for erasure); {owner} in a body is that owner.
      */
     record Row(String family, Way way, String method, String path, String body, List<String> expected) {
     }
@@ -69,7 +69,34 @@ final class AccessMatrix {
                     "401 201 403 403 403 403 201 201 201 403"),
             row("Content: hub", Way.BASIC, "GET /api/content", null, "401 200 200 200 200 200 200 200 200 403"),
             row("Reports", Way.BASIC, "GET /api/reports/funnel", null, "401 200 403 403 403 200 403 403 200 403"),
+            row("Leads: export the person's data", Way.BASIC, "GET /api/leads/{nurtured}/export", null,
+                    "401 200 200 403 403 200 403 403 200 403"),
+            row("Leads: erase the person", Way.BASIC, "POST /api/leads/{erasable}/erasure", null,
+                    "401 200 200 403 403 200 403 403 200 403"),
+            row("Accounts: list", Way.BASIC, "GET /api/accounts?size=1", null,
+                    "401 200 200 200 200 200 200 200 200 200"),
+            row("Accounts: create", Way.BASIC, "POST /api/accounts", "ACCOUNT",
+                    "401 201 201 403 403 403 403 403 201 403"),
+            row("Accounts: CSV import", Way.BASIC, "POST /api/accounts/import", "ACCOUNT_CSV",
+                    "401 200 200 403 403 403 403 403 200 403"),
+            row("Agreements: in force", Way.BASIC, "GET /api/agreements/current", null,
+                    "401 200 200 200 200 200 200 200 200 403"),
+            row("Agreements: stray deployments", Way.BASIC, "GET /api/agreements/findings", null,
+                    "401 200 200 200 200 200 200 200 200 403"),
+            row("Agreements: propose (without a summary)", Way.BASIC, "POST /api/agreements/proposals", "{}",
+                    "401 403 400 403 403 400 403 403 400 403"),
+            row("Content: marketing's events", Way.BASIC, "GET /api/content/events", null,
+                    "401 200 200 200 200 200 200 200 200 200"),
+            row("Content: add an event", Way.BASIC, "POST /api/content/events", "EVENT",
+                    "401 201 201 201 201 201 403 403 403 403"),
+            row("Content: past digests", Way.BASIC, "GET /api/content/digests", null,
+                    "401 200 200 200 200 200 200 200 200 200"),
             row("Outbox: failed deliveries", Way.BASIC, "GET /api/outbox/failed", null,
+                    "401 200 403 403 403 403 403 403 403 403"),
+            row("Outbox: retry a delivery (no such row)", Way.BASIC, "POST /api/outbox/999999999/retry", null,
+                    "401 404 403 403 403 403 403 403 403 403"),
+            row("Outbox: retry a subscriber's deliveries", Way.BASIC,
+                    "POST /api/outbox/failed/retry?subscriber=matrix-probe", null,
                     "401 200 403 403 403 403 403 403 403 403"),
             row("Engine REST: engine list", Way.BASIC, "GET /engine-rest/engine", null,
                     "401 200 200 200 200 200 200 200 200 403"),

@@ -115,7 +115,8 @@ class AccessMatrixIT {
             case "GET" -> api.get(path);
             case "PUT" -> api.put(path, fill(body(row.body()), fixtures));
             case "DELETE" -> api.delete(path);
-            case "POST" -> "CSV".equals(row.body()) ? api.postRaw(path, "text/csv", csv())
+            case "POST" -> row.body() != null && row.body().endsWith("CSV")
+                    ? api.postRaw(path, "text/csv", csv(row.body()))
                     : api.post(path, fill(body(row.body()), fixtures));
             default -> throw new IllegalArgumentException(row.method());
         };
@@ -129,6 +130,7 @@ class AccessMatrixIT {
         JsonNode nurtured = intake.post("/api/leads", body("NURTURE")).json();
         fixtures.put("nurtured", nurtured.path("id").asText());
         fixtures.put("nurturedNumber", nurtured.path("number").asText());
+        fixtures.put("erasable", intake.post("/api/leads", body("NURTURE")).json().path("id").asText());
         for (int attempt = 0; attempt < 6 && !fixtures.containsKey("lead"); attempt++) {
             JsonNode lead = intake.post("/api/leads", body("LEAD")).json();
             assertThat(lead.path("stage").asText()).as(lead.toString()).isEqualTo("MQL");
@@ -176,6 +178,19 @@ class AccessMatrixIT {
                 body.put("persona", "Head of IT");
                 body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
             }
+            case "ACCOUNT" -> {
+                String unique = UUID.randomUUID().toString().substring(0, 8);
+                body.put("name", "Matrix " + unique);
+                body.put("domains", List.of("matrix-" + unique + ".example"));
+                body.put("owner", "sam");
+                body.put("team", "sdr");
+            }
+            case "EVENT" -> {
+                body.put("name", "Matrix meetup " + UUID.randomUUID());
+                // A year ahead: no digest of the tests' months lists it.
+                body.put("startsOn", EngineClock.now().toLocalDate().plusYears(1).toString());
+                body.put("link", "https://events.example/matrix");
+            }
             default -> throw new IllegalArgumentException(kind);
         }
         try {
@@ -191,9 +206,13 @@ class AccessMatrixIT {
                 EngineClock.now().minusDays(2).withNano(0).minusMinutes(++calls).toString());
     }
 
-    private String csv() {
+    private String csv(String kind) {
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        if (kind.equals("ACCOUNT_CSV")) {
+            return "name,domains,owner,team,tier\nMatrix " + unique + ",matrix-" + unique + ".example,sam,sdr,\n";
+        }
         return "firstName,lastName,email,jobTitle,company,companySize,industry,country,source\n"
-                + "Stu,Matrix,matrix-" + UUID.randomUUID() + "@example.com,Student,Uni,5,Education,DE,inbound\n";
+                + "Stu,Matrix,matrix-" + unique + "@example.com,Student,Uni,5,Education,DE,inbound\n";
     }
 
     private static String fill(String text, Map<String, String> fixtures) {

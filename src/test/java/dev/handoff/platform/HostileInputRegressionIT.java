@@ -165,6 +165,31 @@ class HostileInputRegressionIT {
                 "{\"outcome\":\"won\",\"amount\":\"1000\"}"), "amount");
     }
 
+    /** Issue #16's endpoints: what HostileInputIT and AccessMatrixIT found, and what a proposal must not do. */
+    @Test
+    void anErasureRepeatedOrByABadIdIsHarmlessAndAProposalWithABadNumberStartsNothing() {
+        String lead = intake().post("/api/leads", Map.of("email", email(), "source", "inbound")).json()
+                .path("id").asText();
+        Api mona = Api.as(port, "mona");
+        assertThat(mona.post("/api/leads/" + lead + "/erasure", "{}").status()).isEqualTo(200);
+        Api.Response again = mona.post("/api/leads/" + lead + "/erasure", "{}");
+        assertThat(again.status()).as("once answered 500: " + again.body()).isEqualTo(200);
+        Api.Response slash = mona.post("/api/leads/..%2F..%2Fetc%2Fpasswd/erasure", "{}");
+        assertThat(slash.status()).isEqualTo(400);
+        assertThat(slash.contentType()).startsWith("application/problem+json");
+        assertThat(mona.post("/api/leads/" + UUID.randomUUID() + "/erasure", "{}").status()).isEqualTo(404);
+
+        long proposals = jdbc.sql("select count(*) from agreement").query(Long.class).single();
+        invalid(mona.post("/api/agreements/proposals", "{\"summary\":\"x\",\"mqlDefinitionVersion\":1.5}"),
+                "mqlDefinitionVersion");
+        invalid(mona.post("/api/agreements/proposals", "{\"summary\":\"x\",\"objectiveMqls\":\"5\"}"),
+                "objectiveMqls");
+        assertThat(Api.as(port, "sam").post("/api/agreements/proposals", "").status())
+                .as("who may propose comes before what is sent").isEqualTo(403);
+        assertThat(jdbc.sql("select count(*) from agreement").query(Long.class).single()).isEqualTo(proposals);
+        invalid(Api.as(port, "admin").post("/api/outbox/failed/retry", "{}"), "subscriber");
+    }
+
     @Test
     void aCsvImportStillReadsItsNumbersFromText() {
         String email = email();

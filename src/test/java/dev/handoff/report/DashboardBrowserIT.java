@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,12 +17,20 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import dev.handoff.platform.EngineClock;
 import dev.handoff.support.Api;
 import dev.handoff.support.Browser;
 import dev.handoff.support.IntegrationTest;
+import dev.handoff.support.TestLeads;
+import dev.handoff.support.WebhookReceiver;
 
-/** A sales manager signs in and the dashboard draws its charts from the report API. */
+/**
+ * A sales manager signs in and the dashboard draws its charts from the report API; an admin also sees the outbox's
+ * failed deliveries there and retries them.
+ */
 @IntegrationTest
 class DashboardBrowserIT {
 
@@ -32,6 +42,9 @@ class DashboardBrowserIT {
 
     @Autowired
     JdbcClient jdbcClient;
+
+    @Autowired
+    WebhookReceiver receiver;
 
     @Test
     void aSalesManagerSeesTheChartsWithData() {
@@ -57,6 +70,51 @@ class DashboardBrowserIT {
         assertThat(rejections).containsPattern("arbitration: Overturned \\d+ · Upheld \\d+\\.")
                 .doesNotContain("OVERTURNED", "UPHELD", "{");
         assertThat(browser.driver().findElements(By.cssSelector("#diagnosis-figures tr"))).hasSize(5);
+        assertThat(browser.driver().findElement(By.id("failed-deliveries")).isDisplayed())
+                .as("failed deliveries are for admins").isFalse();
+    }
+
+    @Test
+    void anAdminRetriesTheFailedDeliveryOfAReceiverThatRefusedEverythingOnceItIsBack() throws Exception {
+        receiver.failFirstAttempts(Integer.MAX_VALUE);
+        JsonNode lead;
+        try {
+            lead = Api.as(port, "intake").post("/api/leads", TestLeads.vp(null)).json();
+            String id = lead.path("id").asText();
+            awaitCondition(() -> failed(id) != null, "the lead's first event failed for test-crm");
+            assertThat(metric("handoff.outbox.failed", "")).as("failed rows").isPositive();
+            assertThat(metric("handoff.outbox.attempts", "&tag=subscriber:test-crm&tag=outcome:failed"))
+                    .isGreaterThanOrEqualTo(failed(id).path("attempts").asInt());
+            assertThat(Api.as(port, "sally").get("/actuator/metrics/handoff.outbox.failed").status()).isEqualTo(403);
+        } finally {
+            receiver.failFirstAttempts(0);
+        }
+        String id = lead.path("id").asText();
+        String number = lead.path("number").asText();
+
+        browser.open("http://localhost:" + port + "/dashboard/");
+        WebappLogin.signIn(browser, "admin");
+        browser.await(ExpectedConditions.elementToBeClickable(By.linkText("Handoff dashboard"))).click();
+        By row = By.xpath("//section[@id='failed-deliveries']//tbody/tr[td[3][text()='" + number + "']]");
+        var cells = browser.await(ExpectedConditions.visibilityOfElementLocated(row)).findElements(By.tagName("td"));
+        assertThat(cells).extracting(cell -> cell.getText()).startsWith("test-crm", "CAPTURED", number,
+                String.valueOf(failed(id).path("attempts").asInt()));
+        assertThat(cells.get(4).getText()).startsWith("HTTP 500");
+        assertThat(browser.driver().findElement(By.id("failed-subscribers")).getText())
+                .contains("Retry all for test-crm");
+
+        assertThat(accepted(id)).as("the lead's later events wait behind the failed one").isEmpty();
+
+        long rowId = failed(id).path("id").asLong();
+        browser.driver().findElement(row).findElement(By.xpath(".//button[text()='Retry']")).click();
+        browser.await(d -> d.findElements(row).isEmpty());
+        assertThat(browser.driver().findElement(By.id("status")).getText()).isEmpty();
+        assertThat(Api.as(port, "admin").post("/api/outbox/" + rowId + "/retry", java.util.Map.of()).status())
+                .as("no longer failed").isEqualTo(409);
+        awaitCondition(() -> accepted(id).size() >= 2, "the lead's events after the retry");
+        assertThat(accepted(id)).as("the retried event, then the one that waited behind it")
+                .containsExactly("CAPTURED", "MQL_DEFINITION_APPLIED");
+        assertThat(failed(id)).isNull();
     }
 
     @Test
@@ -95,6 +153,47 @@ class DashboardBrowserIT {
                     arbitration);
         }
         data.contentRequest("sam", "deck", yesterday.minusDays(3).toString(), Duration.ofDays(2), 1, null);
+    }
+
+    /** The lead's failed row as the API lists it to admins, or null. */
+    private JsonNode failed(String leadId) {
+        for (JsonNode item : Api.as(port, "admin").get("/api/outbox/failed").json().path("items")) {
+            if (leadId.equals(item.path("leadId").asText())) {
+                return item;
+            }
+        }
+        return null;
+    }
+
+    /** The event types test-crm accepted about the lead, in arrival order. */
+    private List<String> accepted(String leadId) {
+        return receiver.requests().stream().filter(r -> r.path().equals("/crm") && r.answered() == 200)
+                .map(r -> json(r.body())).filter(body -> leadId.equals(body.path("lead").path("id").asText()))
+                .map(body -> body.path("type").asText()).toList();
+    }
+
+    private double metric(String name, String tags) {
+        Api.Response response = Api.as(port, "admin").get("/actuator/metrics/" + name + "?"
+                + tags.replaceFirst("&", ""));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json().path("measurements").get(0).path("value").asDouble();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Waits for the background delivery, bounded; what is asserted is what arrived, never how fast. */
+    private static void awaitCondition(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime() < deadline).as("still waiting for " + what).isTrue();
+            Thread.sleep(100);
+        }
     }
 
     @SuppressWarnings("unchecked")
