@@ -26,6 +26,10 @@ class RejectionReport {
     record RepRow(String rep, long rejections, long belowDefinition) {
     }
 
+    /** Rejections of the leads judged and routed under one agreement (null: none recorded). */
+    record AgreementRow(Integer agreement, long rejections, long belowDefinition) {
+    }
+
     record Acceptance(long decisions, long accepted, long rejected, Double rate, double target, Boolean meetsTarget) {
     }
 
@@ -34,7 +38,8 @@ class RejectionReport {
     }
 
     record Rejections(Window window, Filter filter, long total, Double definitionalShare, List<ReasonRow> byReason,
-            List<CampaignRow> byCampaign, List<RepRow> byRep, Map<String, Long> reviewOutcomes,
+            List<CampaignRow> byCampaign, List<RepRow> byRep, List<AgreementRow> byAgreement,
+            Map<String, Long> reviewOutcomes,
             Map<String, Long> arbitrationOutcomes, Acceptance acceptance, List<PersonaAcceptance> acceptanceByPersona) {
     }
 
@@ -66,10 +71,16 @@ class RejectionReport {
         List<RepRow> byRep = jdbc.query("select r.rep, count(*) as n, count(case when r.reason = 'below_definition'"
                 + " then 1 end) as below" + from + sql.where() + " group by r.rep order by r.rep", sql.params(),
                 (rs, i) -> new RepRow(rs.getString("rep"), rs.getLong("n"), rs.getLong("below")));
+        List<AgreementRow> byAgreement = jdbc.query("select l.agreement_number as a, count(*) as n,"
+                + " count(case when r.reason = 'below_definition' then 1 end) as below"
+                + " from lead_rejection r join lead l on l.id = r.lead_id" + sql.where()
+                + " group by l.agreement_number order by l.agreement_number nulls last", sql.params(),
+                (rs, i) -> new AgreementRow((Integer) rs.getObject("a", Integer.class), rs.getLong("n"),
+                        rs.getLong("below")));
         long total = byReason.stream().mapToLong(ReasonRow::rejections).sum();
         long below = byReason.stream().filter(r -> "below_definition".equals(r.reason()))
                 .mapToLong(ReasonRow::rejections).sum();
-        return new Rejections(window, filter, total, Stats.rate(below, total), byReason, byCampaign, byRep,
+        return new Rejections(window, filter, total, Stats.rate(below, total), byReason, byCampaign, byRep, byAgreement,
                 outcomes("r.review_outcome", from, sql), outcomes("r.arbitration_outcome", from, sql),
                 acceptance(window, filter), acceptanceByPersona(window, filter));
     }

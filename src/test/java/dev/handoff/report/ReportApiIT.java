@@ -150,10 +150,10 @@ class ReportApiIT {
     @Test
     void slaReportJudgesAnsweredClocksAgainstTheirDeadline() {
         List<String> leads = new ArrayList<>();
-        leads.add(data.lead("2012-05-08T08:00:00Z").firstContactAfter(Duration.ofMinutes(10)).insert());
-        leads.add(data.lead("2012-05-08T08:00:00Z").firstContactAfter(Duration.ofMinutes(50)).insert());
+        leads.add(data.lead("2012-05-08T08:00:00Z").agreement(1).firstContactAfter(Duration.ofMinutes(10)).insert());
+        leads.add(data.lead("2012-05-08T08:00:00Z").agreement(1).firstContactAfter(Duration.ofMinutes(50)).insert());
         for (int i = 0; i < 3; i++) {
-            leads.add(data.lead("2012-05-08T08:00:00Z").insert());
+            leads.add(data.lead("2012-05-08T08:00:00Z").agreement(i < 2 ? 2 : null).insert());
         }
         String t = "sla-team";
         data.clock(leads.get(0), t, "sam", "2012-05-08T09:00:00Z", SLA, Duration.ofHours(1), "ACCEPTED", 3600L);
@@ -171,6 +171,17 @@ class ReportApiIT {
 
         JsonNode sla = get("/api/reports/sla?from=2012-05-01&to=2012-05-31");
         JsonNode total = sla.path("total");
+        // By the agreement the lead was routed under: the rows add up to the 5 judged and 3 answered in time.
+        JsonNode byAgreement = sla.path("byAgreement");
+        assertThat(byAgreement).hasSize(3);
+        assertThat(byAgreement.get(0).path("agreement").asInt()).isEqualTo(1);
+        assertThat(byAgreement.get(0).path("judged").asLong()).isEqualTo(2);
+        assertThat(byAgreement.get(0).path("slaCompliance").asDouble()).isEqualTo(0.5);
+        assertThat(byAgreement.get(1).path("agreement").asInt()).isEqualTo(2);
+        assertThat(byAgreement.get(1).path("answeredInSla").asLong()).isEqualTo(1);
+        assertThat(byAgreement.get(2).has("agreement")).isFalse();
+        assertThat(byAgreement.get(2).path("judged").asLong()).isEqualTo(1);
+        assertThat(byAgreement.get(2).path("slaCompliance").asDouble()).isEqualTo(1.0);
         assertThat(total.path("started").asLong()).isEqualTo(7);
         assertThat(total.path("judged").asLong()).isEqualTo(5);
         assertThat(total.path("answeredInSla").asLong()).isEqualTo(3);
@@ -236,7 +247,8 @@ class ReportApiIT {
         String[] campaigns = { "winter-ads", "winter-ads", "winter-ads", "partner-push", null };
         for (String campaign : campaigns) {
             leads.add(data.lead("2013-02-04T10:00:00Z").source("INBOUND", campaign)
-                    .persona(campaign == null ? null : "sales-leader").insert());
+                    .persona(campaign == null ? null : "sales-leader")
+                    .agreement(campaign == null ? null : "partner-push".equals(campaign) ? 2 : 1).insert());
         }
         String[] reps = { "sam", "sam", "steve", "steve", "sophie" };
         for (int i = 0; i < 5; i++) {
@@ -293,6 +305,16 @@ class ReportApiIT {
         assertThat(acceptance.path("rate").asDouble()).isEqualTo(0.75);
         assertThat(acceptance.path("target").asDouble()).isEqualTo(0.9);
         assertThat(acceptance.path("meetsTarget").asBoolean()).isFalse();
+
+        JsonNode rejectionsByAgreement = report.path("byAgreement");
+        assertThat(rejectionsByAgreement).hasSize(3);
+        assertThat(rejectionsByAgreement.get(0).path("agreement").asInt()).isEqualTo(1);
+        assertThat(rejectionsByAgreement.get(0).path("rejections").asLong()).isEqualTo(3);
+        assertThat(rejectionsByAgreement.get(0).path("belowDefinition").asLong()).isEqualTo(3);
+        assertThat(rejectionsByAgreement.get(1).path("agreement").asInt()).isEqualTo(2);
+        assertThat(rejectionsByAgreement.get(1).path("belowDefinition").asLong()).isZero();
+        assertThat(rejectionsByAgreement.get(2).has("agreement")).isFalse();
+        assertThat(rejectionsByAgreement.get(2).path("rejections").asLong()).isEqualTo(1);
 
         // The same decisions by the persona of their lead: 4 rejected and 5 accepted sales leaders, the rest none.
         JsonNode byPersona = report.path("acceptanceByPersona");
