@@ -78,7 +78,7 @@ public record Catalogue(Icp icp, List<Persona> personas) {
     }
 
     /** The catalogue agreement 1 starts with: the demo's buyers, in the ICP lead fit and routing already favour. */
-    static Catalogue defaults() {
+    public static Catalogue defaults() {
         return new Catalogue(
                 new Icp(List.of("mid-market", "enterprise"), List.of("50-199", "200-999", "1000+"),
                         List.of("software", "saas", "fintech", "it services", "cybersecurity"),
