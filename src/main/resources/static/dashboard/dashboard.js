@@ -67,7 +67,9 @@ function funnel(data) {
   });
   const r = data.total.conversion;
   document.getElementById('funnel-summary').textContent = 'MQL→SAL ' + percent(r.mqlToSal) + ', SAL→SQL '
-    + percent(r.salToSql) + ', SQL→Opportunity ' + percent(r.sqlToOpportunity) + ', Lead→Won ' + percent(r.leadToWon);
+    + percent(r.salToSql) + ', SQL→Opportunity ' + percent(r.sqlToOpportunity) + ', Lead→Won ' + percent(r.leadToWon)
+    + '. By persona (leads, MQLs): ' + (data.byPersona || []).map(p => label(p.persona) + ' ' + p.counts.leads + ', '
+      + p.counts.mql).join(' · ') + '.';
 }
 
 function sla(data) {
@@ -170,6 +172,24 @@ function diagnosis(data) {
     }));
 }
 
+/** A row of cells, the first row of a table its header. */
+function rows(table, cells) {
+  document.getElementById(table).replaceChildren(...cells.map(values => {
+    const row = document.createElement('tr');
+    values.forEach(value => row.appendChild(Object.assign(document.createElement('td'), { textContent: value })));
+    return row;
+  }));
+}
+
+/** The quarter's shared objectives of the agreement in force at its end: actual against target. */
+function objectives(data) {
+  const amount = (n) => n == null ? 'none agreed' : Number(n).toLocaleString('en', { maximumFractionDigits: 2 });
+  document.getElementById('objectives-quarter').textContent = data.quarter + ' (agreement '
+    + data.objectivesAgreement + ')';
+  rows('objectives', [['Objective', 'Actual', 'Target', 'Progress'],
+    ...(data.objectives || []).map(o => [o.label, amount(o.actual), amount(o.target), percent(o.progress)])]);
+}
+
 /** The agreement in force, who signed it, and decision versions deployed outside it (stray deployments). */
 function agreement(current, findings) {
   document.getElementById('agreement-number').textContent = current.number;
@@ -177,6 +197,11 @@ function agreement(current, findings) {
   document.getElementById('agreement-signed').textContent = 'In force since ' + current.inForceSince.slice(0, 10)
     + '; signed for marketing by ' + signature(current.marketing) + ', for sales by ' + signature(current.sales)
     + '. Decisions: ' + Object.entries(current.decisions).map(([k, v]) => k + ' v' + v).join(', ') + '.';
+  const catalogue = current.catalogue;
+  document.getElementById('agreement-personas').textContent = catalogue ? 'Personas: '
+    + catalogue.personas.map(p => p.name).join(', ') + '. Ideal customer profile: '
+    + [catalogue.icp.segments, catalogue.icp.companySizes, catalogue.icp.industries, catalogue.icp.regions]
+      .map(list => list.join(', ') || 'any').join(' · ') + '.' : '';
   document.getElementById('agreement-findings').replaceChildren(...findings.map(f =>
     Object.assign(document.createElement('li'), { textContent: f.message, className: 'stray' })));
 }
@@ -247,7 +272,7 @@ async function load(event) {
       report('rejections', params), report('content', params),
       report('bottlenecks', Object.assign({ processDefinitionKey: 'lead-lifecycle', stages: true }, params)),
       report('quarter-diagnosis', { quarter: quarterOf(params.to) }), failedDeliveries()]);
-    funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d);
+    funnel(f); sla(s); rejections(r); content(c); bottlenecks(b); diagnosis(d); objectives(d);
     const [current, strays] = await Promise.all([api('/api/agreements/current'), api('/api/agreements/findings')]);
     agreement(current, strays);
     form.from.value = f.window.from;

@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * One version of the smarketing agreement: the decision versions Handoff evaluates while it is in force, the
- * targets the quarter diagnosis holds both teams to, the quarter's shared objectives, and who signed it for
- * marketing and for sales.
+ * targets the quarter diagnosis holds both teams to, the quarter's shared objectives, the ideal customer profile
+ * and personas both teams aim at, and who signed it for marketing and for sales.
  */
 public record Agreement(
         int number,
@@ -20,6 +20,7 @@ public record Agreement(
         Decisions decisions,
         Targets targets,
         Objectives objectives,
+        Catalogue catalogue,
         String summary,
         String proposedBy,
         Side proposedSide,

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a proposal changes, in plain words: each decision whose version changes with its rules before and after
- * (rule by rule, only those that differ), each target and each objective before and after.
+ * (rule by rule, only those that differ), each target and each objective before and after, the ideal customer
+ * profile list by list and each persona added, removed or changed.
  */
 @Component
 class AgreementChanges {
@@ -64,7 +65,39 @@ class AgreementChanges {
         objective(changes, "Objective SQLs", ob.sqls(), oa.sqls());
         objective(changes, "Objective pipeline", ob.pipeline(), oa.pipeline());
         objective(changes, "Objective won revenue", ob.wonRevenue(), oa.wonRevenue());
+        catalogue(changes, Catalogue.of(before), Catalogue.of(after));
         return changes;
+    }
+
+    /** The profile list by list, and each persona (by key) added, removed or changed, in the order proposed. */
+    private static void catalogue(List<Change> changes, Catalogue before, Catalogue after) {
+        Catalogue.Icp ib = before.icp();
+        Catalogue.Icp ia = after.icp();
+        list(changes, "ICP segments", ib.segments(), ia.segments());
+        list(changes, "ICP company sizes", ib.companySizes(), ia.companySizes());
+        list(changes, "ICP industries", ib.industries(), ia.industries());
+        list(changes, "ICP regions", ib.regions(), ia.regions());
+        for (Catalogue.Persona p : after.personas()) {
+            String was = before.persona(p.key()).map(AgreementChanges::persona).orElse("—");
+            if (!was.equals(persona(p))) {
+                changes.add(new Change("Persona " + p.key(), was, persona(p)));
+            }
+        }
+        before.personas().stream().filter(p -> after.persona(p.key()).isEmpty())
+                .forEach(p -> changes.add(new Change("Persona " + p.key(), persona(p), "—")));
+    }
+
+    private static String persona(Catalogue.Persona p) {
+        return p.name() + "; titles " + String.join(", ", p.titles()) + "; pains: "
+                + Objects.requireNonNullElse(p.pains(), "—") + "; say: "
+                + Objects.requireNonNullElse(p.whatToSay(), "—");
+    }
+
+    private static void list(List<Change> changes, String what, List<String> before, List<String> after) {
+        if (!before.equals(after)) {
+            changes.add(new Change(what, before.isEmpty() ? "—" : String.join(", ", before),
+                    after.isEmpty() ? "—" : String.join(", ", after)));
+        }
     }
 
     /** The comparison as a Markdown table, for the review form. */

@@ -122,6 +122,10 @@ class AgreementController {
         if (body == null) {
             throw new InvalidInputException("summary", "is required: what changes and why");
         }
+        List<dev.handoff.platform.FieldProblem> unwritable = CatalogueRules.writable(body.icp(), body.personas());
+        if (!unwritable.isEmpty()) {
+            throw new InvalidInputException(unwritable);
+        }
         ProcessInstanceWithVariables instance = transaction.execute(status -> runtime
                 .createProcessInstanceByKey(ChangeVariables.PROCESS_KEY).setVariables(ChangeVariables.of(body))
                 .executeWithVariablesInReturn());

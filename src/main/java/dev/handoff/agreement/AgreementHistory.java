@@ -19,7 +19,7 @@ public interface AgreementHistory {
         OffsetDateTime start = Instant.EPOCH.atOffset(ZoneOffset.UTC);
         Agreement agreement = new Agreement(1, Agreement.Status.IN_FORCE, null, start, null,
                 new Agreement.Decisions(1, 1, 1, 1), targets, new Agreement.Objectives(null, null, null, null),
-                null, null, null, start, null, null, null);
+                Catalogue.defaults(), null, null, null, start, null, null, null);
         return new AgreementHistory() {
             @Override
             public List<Agreements.Period> during(Instant from, Instant to) {

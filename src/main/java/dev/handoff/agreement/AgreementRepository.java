@@ -9,11 +9,19 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Repository;
 
 /** The agreement table: every version, proposals included. */
 @Repository
 class AgreementRepository {
+
+    /** The catalogue's JSON; unknown properties are ignored, so an older row still reads. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final JdbcClient jdbc;
 
@@ -47,9 +55,10 @@ class AgreementRepository {
                 + "target_definitional_share_max, "
                 + "objective_mqls, objective_sqls, objective_pipeline, objective_won_revenue, summary, proposed_by, "
                 + "proposed_side, proposed_at, marketing_signed_by, marketing_signed_at, sales_signed_by, "
-                + "sales_signed_at) values (:number, :status, :inForce, :effectiveFrom, :inForceSince, :mql, :sla, "
-                + ":routing, :fit, :slaCompliance, :acceptance, :salToSql, :definitional, :mqls, :sqls, :pipeline, "
-                + ":won, :summary, :proposedBy, :side, :proposedAt, :marketingBy, :marketingAt, :salesBy, :salesAt)")
+                + "sales_signed_at, catalogue) values (:number, :status, :inForce, :effectiveFrom, :inForceSince, "
+                + ":mql, :sla, :routing, :fit, :slaCompliance, :acceptance, :salToSql, :definitional, :mqls, :sqls, "
+                + ":pipeline, :won, :summary, :proposedBy, :side, :proposedAt, :marketingBy, :marketingAt, :salesBy, "
+                + ":salesAt, :catalogue)")
                 .param("number", a.number()).param("status", a.status().name())
                 .param("inForce", a.status() == Agreement.Status.IN_FORCE ? "Y" : null)
                 .param("effectiveFrom", a.effectiveFrom()).param("inForceSince", a.inForceSince())
@@ -67,13 +76,15 @@ class AgreementRepository {
                 + "target_definitional_share_max = :definitional, objective_mqls = :mqls, objective_sqls = :sqls, "
                 + "objective_pipeline = :pipeline, objective_won_revenue = :won, summary = :summary, "
                 + "effective_from = :effectiveFrom, proposed_at = :proposedAt, marketing_signed_by = :marketingBy, "
-                + "marketing_signed_at = :marketingAt, sales_signed_by = :salesBy, sales_signed_at = :salesAt "
-                + "where number = :number and status = 'PROPOSED'")
+                + "marketing_signed_at = :marketingAt, sales_signed_by = :salesBy, sales_signed_at = :salesAt, "
+                + "catalogue = :catalogue where number = :number and status = 'PROPOSED'")
                 .param("number", a.number()).param("effectiveFrom", a.effectiveFrom());
         terms(statement, a).update();
     }
 
-    /** What an insert and a revision both write: decisions, targets, objectives, summary and signatures. */
+    /**
+     * What an insert and a revision both write: decisions, targets, objectives, catalogue, summary and signatures.
+     */
     private static JdbcClient.StatementSpec terms(JdbcClient.StatementSpec statement, Agreement a) {
         return statement
                 .param("mql", a.decisions().mqlDefinition()).param("sla", a.decisions().slaPolicy())
@@ -83,11 +94,18 @@ class AgreementRepository {
                 .param("definitional", a.targets().definitionalShareMax())
                 .param("mqls", a.objectives().mqls()).param("sqls", a.objectives().sqls())
                 .param("pipeline", a.objectives().pipeline()).param("won", a.objectives().wonRevenue())
+                .param("catalogue", json(a.catalogue()))
                 .param("summary", a.summary()).param("proposedAt", a.proposedAt())
                 .param("marketingBy", a.marketing() == null ? null : a.marketing().by())
                 .param("marketingAt", a.marketing() == null ? null : a.marketing().at())
                 .param("salesBy", a.sales() == null ? null : a.sales().by())
                 .param("salesAt", a.sales() == null ? null : a.sales().at());
+    }
+
+    /** Gives an agreement made before catalogues existed one; an agreement that has one keeps it. */
+    boolean fillCatalogue(int number, Catalogue catalogue) {
+        return jdbc.sql("update agreement set catalogue = ? where number = ? and catalogue is null")
+                .params(json(catalogue), number).update() == 1;
     }
 
     void comment(int number, String comment) {
@@ -130,7 +148,7 @@ class AgreementRepository {
                         (Integer) rs.getObject("objective_sqls", Integer.class),
                         rs.getObject("objective_pipeline", BigDecimal.class),
                         rs.getObject("objective_won_revenue", BigDecimal.class)),
-                rs.getString("summary"), rs.getString("proposed_by"),
+                catalogue(rs.getString("catalogue")), rs.getString("summary"), rs.getString("proposed_by"),
                 side == null ? null : Agreement.Side.valueOf(side),
                 rs.getObject("proposed_at", OffsetDateTime.class),
                 signature(rs, "marketing"), signature(rs, "sales"), rs.getString("review_comment"));
@@ -139,5 +157,21 @@ class AgreementRepository {
     private static Agreement.Signature signature(ResultSet rs, String side) throws SQLException {
         String by = rs.getString(side + "_signed_by");
         return by == null ? null : new Agreement.Signature(by, rs.getObject(side + "_signed_at", OffsetDateTime.class));
+    }
+
+    private static String json(Catalogue catalogue) {
+        try {
+            return catalogue == null ? null : JSON.writeValueAsString(catalogue);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The catalogue does not write as JSON", e);
+        }
+    }
+
+    private static Catalogue catalogue(String json) {
+        try {
+            return json == null ? null : JSON.readValue(json, Catalogue.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An agreement's catalogue is not the JSON Handoff wrote", e);
+        }
     }
 }

@@ -131,7 +131,7 @@ public class Agreements implements AgreementHistory {
                         latestVersion(Agreement.LEAD_FIT)),
                 new Agreement.Targets(seedTargets.slaCompliance(), seedTargets.acceptance(), seedTargets.salToSql(),
                         seedTargets.definitionalShareMax()),
-                new Agreement.Objectives(null, null, null, null),
+                new Agreement.Objectives(null, null, null, null), Catalogue.defaults(),
                 "The decisions deployed at first start and the targets of handoff.targets.*", "system", null, now,
                 new Agreement.Signature("system", now), new Agreement.Signature("system", now), null);
         try {
@@ -140,6 +140,19 @@ public class Agreements implements AgreementHistory {
             // Another node (or thread) seeded it first, and committed it.
         }
         return repository.inForce().orElseThrow();
+    }
+
+    /**
+     * An agreement in force from before catalogues existed gets the default ICP and personas (once): leads are
+     * matched to personas and content requests choose them from then on; a proposal changes them as anything else.
+     */
+    boolean fillCatalogue() {
+        return repository.fillCatalogue(inForce().number(), Catalogue.defaults());
+    }
+
+    /** The catalogue in force: the personas leads are matched to and content requests choose from. */
+    public Catalogue catalogue() {
+        return Catalogue.of(inForce());
     }
 
     // --- Changing the agreement: the steps of processes/agreement-change.bpmn ---
@@ -201,8 +214,13 @@ public class Agreements implements AgreementHistory {
         } else if (summary.length() > 1000 || !InputBounds.storable(summary)) {
             problems.add(new FieldProblem("summary", "must be at most 1000 characters of text"));
         }
+        Catalogue was = Catalogue.of(current);
+        Catalogue catalogue = new Catalogue(
+                p.icp() == null ? was.icp() : CatalogueRules.icp(p.icp(), was.icp(), problems),
+                p.personas() == null ? was.personas() : CatalogueRules.personas(p.personas(), problems));
         Agreement.Decisions decisions = new Agreement.Decisions(mql, sla, routing, fit);
-        if (problems.isEmpty() && decisions.equals(now) && targets.equals(t) && objectives.equals(o)) {
+        if (problems.isEmpty() && decisions.equals(now) && targets.equals(t) && objectives.equals(o)
+                && catalogue.equals(was)) {
             problems.add(new FieldProblem("proposal", "changes nothing in the agreement in force ("
                     + current.number() + ")"));
         }
@@ -212,8 +230,8 @@ public class Agreements implements AgreementHistory {
         OffsetDateTime at = EngineClock.now();
         Agreement.Signature signature = new Agreement.Signature(proposer, at);
         return new Agreement(number, Agreement.Status.PROPOSED, p.effectiveFrom(), null, null, decisions, targets,
-                objectives, summary, proposer, side, at, marketing ? signature : null, marketing ? null : signature,
-                null);
+                objectives, catalogue, summary, proposer, side, at, marketing ? signature : null,
+                marketing ? null : signature, null);
     }
 
     /** Records a new proposal, numbered after the last agreement. */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -29,6 +30,12 @@ final class ChangeVariables {
     static final String OBJECTIVE_SQLS = "objectiveSqls";
     static final String OBJECTIVE_PIPELINE = "objectivePipeline";
     static final String OBJECTIVE_WON_REVENUE = "objectiveWonRevenue";
+    // the catalogue both teams own: the ICP's lists comma-separated, one persona a line (CatalogueRules)
+    static final String ICP_SEGMENTS = "icpSegments";
+    static final String ICP_COMPANY_SIZES = "icpCompanySizes";
+    static final String ICP_INDUSTRIES = "icpIndustries";
+    static final String ICP_REGIONS = "icpRegions";
+    static final String PERSONAS = "personas";
     static final String EFFECTIVE_FROM = "effectiveFrom";
     static final String SUMMARY = "summary";
 
@@ -52,7 +59,20 @@ final class ChangeVariables {
                 decimal(scope, TARGET_SLA_COMPLIANCE), decimal(scope, TARGET_ACCEPTANCE),
                 decimal(scope, TARGET_SAL_TO_SQL), decimal(scope, TARGET_DEFINITIONAL_SHARE_MAX),
                 integer(scope, OBJECTIVE_MQLS), integer(scope, OBJECTIVE_SQLS), amount(scope, OBJECTIVE_PIPELINE),
-                amount(scope, OBJECTIVE_WON_REVENUE), date(scope, EFFECTIVE_FROM), text(scope, SUMMARY));
+                amount(scope, OBJECTIVE_WON_REVENUE), icp(scope), CatalogueRules.lines(text(scope, PERSONAS)),
+                date(scope, EFFECTIVE_FROM), text(scope, SUMMARY));
+    }
+
+    /** The proposed profile: null while every list is blank (keep the one in force); a blank list keeps its own. */
+    private static Catalogue.Icp icp(VariableScope scope) {
+        List<String> segments = CatalogueRules.commaSeparated(text(scope, ICP_SEGMENTS));
+        List<String> sizes = CatalogueRules.commaSeparated(text(scope, ICP_COMPANY_SIZES));
+        List<String> industries = CatalogueRules.commaSeparated(text(scope, ICP_INDUSTRIES));
+        List<String> regions = CatalogueRules.commaSeparated(text(scope, ICP_REGIONS));
+        if (segments == null && sizes == null && industries == null && regions == null) {
+            return null;
+        }
+        return new Catalogue.Icp(segments, sizes, industries, regions);
     }
 
     /** The proposal as the process's variables, for Handoff's API to start the process with. */
@@ -71,6 +91,13 @@ final class ChangeVariables {
         variables.put(OBJECTIVE_PIPELINE, p.objectivePipeline() == null ? null : p.objectivePipeline().toPlainString());
         variables.put(OBJECTIVE_WON_REVENUE, p.objectiveWonRevenue() == null ? null
                 : p.objectiveWonRevenue().toPlainString());
+        if (p.icp() != null) {
+            variables.put(ICP_SEGMENTS, CatalogueRules.commaSeparated(p.icp().segments()));
+            variables.put(ICP_COMPANY_SIZES, CatalogueRules.commaSeparated(p.icp().companySizes()));
+            variables.put(ICP_INDUSTRIES, CatalogueRules.commaSeparated(p.icp().industries()));
+            variables.put(ICP_REGIONS, CatalogueRules.commaSeparated(p.icp().regions()));
+        }
+        variables.put(PERSONAS, p.personas() == null ? null : CatalogueRules.lines(p.personas()));
         variables.put(EFFECTIVE_FROM, p.effectiveFrom() == null ? null : p.effectiveFrom().toString());
         variables.put(SUMMARY, p.summary());
         return variables;

@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Agreement 1 is created at start-up, before Handoff takes requests (and, on PostgreSQL, while this node holds the
  * start-up lock, so several nodes starting at once create it once), not by the first requests, which would race
- * for it and each need a second database connection to create it.
+ * for it and each need a second database connection to create it. An agreement in force from before catalogues
+ * existed gets the default ideal customer profile and personas here.
  */
 @Component
 class FirstAgreement implements ApplicationRunner {
@@ -21,5 +22,6 @@ class FirstAgreement implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         agreements.inForce();
+        agreements.fillCatalogue();
     }
 }

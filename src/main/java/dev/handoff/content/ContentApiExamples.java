@@ -31,7 +31,7 @@ class ContentApiExamples implements OpenApiCustomizer {
             request.put("type", "case_study");
             request.put("title", "Fintech case study for a CTO");
             request.put("need", "A 2-page story of a fintech that cut lead response time, for a CTO in evaluation");
-            request.put("persona", "CTO");
+            request.put("persona", "it-leader");
             request.put("neededBy", EngineClock.today(businessTime.hours().zone()).plusDays(14).toString());
             return request;
         }));

@@ -53,7 +53,8 @@ class ContentHubController {
             String q,
             @Parameter(description = "Only this type: " + NewContentRequest.TYPE_LIST) @RequestParam(required = false)
             String type,
-            @Parameter(description = "Only for this persona (any case)") @RequestParam(required = false) String persona,
+            @Parameter(description = "Only for this persona, by its key in the agreement's catalogue (any case)")
+            @RequestParam(required = false) String persona,
             @Parameter(description = "Page number, from 0") @RequestParam(defaultValue = "0") int page,
             @Parameter(description = "Assets per page, 1 to " + MAX_PAGE_SIZE) @RequestParam(defaultValue = "20")
             int size) {

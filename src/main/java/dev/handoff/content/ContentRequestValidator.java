@@ -12,12 +12,17 @@ import jakarta.validation.Validator;
 
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.Catalogue;
 import dev.handoff.lead.Leads;
 import dev.handoff.platform.FieldProblem;
 import dev.handoff.platform.InputBounds;
 import dev.handoff.sla.BusinessTime;
 
-/** One set of rules for a new request, whether it comes from the API or from Tasklist's start form. */
+/**
+ * One set of rules for a new request, whether it comes from the API or from Tasklist's start form; its persona is
+ * one of the catalogue of the agreement in force, by key.
+ */
 @Component
 class ContentRequestValidator {
 
@@ -27,11 +32,13 @@ class ContentRequestValidator {
     private final Validator validator;
     private final BusinessTime businessTime;
     private final Leads leads;
+    private final Agreements agreements;
 
-    ContentRequestValidator(Validator validator, BusinessTime businessTime, Leads leads) {
+    ContentRequestValidator(Validator validator, BusinessTime businessTime, Leads leads, Agreements agreements) {
         this.validator = validator;
         this.businessTime = businessTime;
         this.leads = leads;
+        this.agreements = agreements;
     }
 
     /** Throws {@link InvalidContentInput} listing every invalid field. */
@@ -88,6 +95,12 @@ class ContentRequestValidator {
                 problems.add(new FieldProblem(field, InputBounds.NOT_STORABLE));
             }
         });
+        Catalogue catalogue = agreements.catalogue();
+        if (request.persona() != null && !request.persona().isBlank()
+                && catalogue.persona(request.persona()).isEmpty()) {
+            problems.add(new FieldProblem(PERSONA, "must be the key of a persona of the agreement in force: "
+                    + String.join(", ", catalogue.personas().stream().map(Catalogue.Persona::key).toList())));
+        }
         if (request.leadId() != null && !request.leadId().isBlank() && InputBounds.storable(request.leadId())
                 && request.leadId().length() <= 64
                 && !leads.exists(request.leadId())) {

@@ -22,7 +22,8 @@ import dev.handoff.sla.DeadlineFormat;
 public final class ContentHistory {
 
     private static final String[] TYPES = { "deck", "case_study", "battlecard", "one_pager", "email_template" };
-    private static final String[] PERSONAS = { "CFO", "Head of Sales", "IT lead", "Operations manager" };
+    /** The keys of agreement 1's personas (agreement/Catalogue): requests and assets name their persona by key. */
+    private static final String[] PERSONAS = { "finance-leader", "sales-leader", "it-leader", "founder-ceo" };
     private static final List<String> REQUESTERS = List.of("sam", "sophie", "steve", "alex", "ava", "sally");
 
     /** A request still in triage, production or review at the end: content-request.bpmn waits for people there. */

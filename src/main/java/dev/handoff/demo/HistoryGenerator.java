@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.handoff.agreement.Catalogue;
 import dev.handoff.sla.BusinessHours;
 import dev.handoff.sla.DeadlineFormat;
 
@@ -48,6 +49,8 @@ public final class HistoryGenerator {
     private static final String[][] CAMPAIGNS = { { "pricing-webinar", "cfo-ebook", "seo-blog", "paid-search" },
             { "saas-summit", "roadshow-berlin" }, { "partner-referral" }, { "customer-referral" }, { null } };
     private static final String[] TITLES = { "CFO", "Head of Finance", "VP Sales", "Controller", "CEO", "IT lead" };
+    /** Agreement 1's personas, which the demo's job titles match as scoring would match them. */
+    private static final Catalogue PERSONAS = Catalogue.defaults();
     private static final String[] INDUSTRIES = { "Software", "Manufacturing", "Retail", "Finance", "Healthcare" };
     private static final String[] GRADES = { "A", "A", "B", "B", "B", "C", "C", "C", "D", "D" };
     // What sla-policy.dmn and application.yaml say, in business time for the SLAs.
@@ -81,7 +84,7 @@ public final class HistoryGenerator {
                 + " company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade,"
                 + " engagement_score, mql_definition_version, owner, team, sla_due_at, amount, created_by, created_at,"
                 + " updated_at, stage_changed_at, mql_at, sal_at, sql_at, opportunity_at, closed_at, first_contact_at,"
-                + " contact_attempts, breach_count");
+                + " contact_attempts, breach_count, persona_key");
         this.clocks = new Rows(jdbc, "lead_assignment",
                 "lead_id, role, rep, team, assigned_at, sla_due_at, ended_at, outcome, business_seconds");
         this.breaches = new Rows(jdbc, "sla_breach", "lead_id, kind, rep, team, due_at, breached_at, late_seconds");
@@ -204,7 +207,8 @@ public final class HistoryGenerator {
             leads.add(id, email, waiting == null ? null : email, firstName, lastName, phone, title, company, size,
                     industry, country, source, campaign, stage, reason, fitPoints, grade, engagement, version, owner,
                     team, ts(slaDue), amount, createdBy, ts(created), ts(changed), ts(changed), ts(mql), ts(sal),
-                    ts(sql), ts(opportunity), ts(closed), ts(firstContact), attempts, breachCount);
+                    ts(sql), ts(opportunity), ts(closed), ts(firstContact), attempts, breachCount,
+                    PERSONAS.match(title).map(Catalogue.Persona::key).orElse(null));
             if (trails != null) {
                 variables.putAll(Map.of("leadId", id, "leadName", firstName + " " + lastName,
                         "email", email, "firstName", firstName, "lastName", lastName, "phone", phone, "jobTitle",

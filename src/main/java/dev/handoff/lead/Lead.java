@@ -29,6 +29,7 @@ public record Lead(
         BigDecimal engagementScore,
         Integer mqlDefinitionVersion,
         Integer agreementNumber,
+        String personaKey,
         String owner,
         String team,
         OffsetDateTime slaDueAt,

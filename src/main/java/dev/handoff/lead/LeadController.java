@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.handoff.agreement.Catalogue;
 import dev.handoff.identity.Groups;
 import dev.handoff.platform.CurrentUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -51,15 +52,21 @@ class LeadController {
     record LeadView(String id, String number, String externalId, LeadStage stage, String stageReason, String firstName,
             String lastName, String email, String phone, String jobTitle, String company, Integer companySize,
             String industry, String country, LeadSource source, String campaign, Score score,
-            Integer mqlDefinitionVersion, Integer agreementNumber, String owner, String team, OffsetDateTime slaDueAt, OffsetDateTime createdAt,
-            OffsetDateTime updatedAt, List<Engagement> engagements, List<LeadEvent> timeline) {
+            Integer mqlDefinitionVersion, Integer agreementNumber, String persona, String owner, String team,
+            OffsetDateTime slaDueAt, OffsetDateTime createdAt, OffsetDateTime updatedAt, List<Engagement> engagements,
+            List<LeadEvent> timeline) {
 
         static LeadView of(Lead l, List<Engagement> engagements, List<LeadEvent> timeline) {
             return new LeadView(l.id(), l.number(), l.externalId(), l.stage(), l.stageReason(), l.firstName(), l.lastName(),
                     l.email(), l.phone(), l.jobTitle(), l.company(), l.companySize(), l.industry(), l.country(),
                     l.source(), l.campaign(), new Score(l.fitPoints(), l.fitGrade(), l.engagementScore()),
-                    l.mqlDefinitionVersion(), l.agreementNumber(), l.owner(), l.team(), l.slaDueAt(), l.createdAt(), l.updatedAt(),
-                    engagements, timeline);
+                    l.mqlDefinitionVersion(), l.agreementNumber(), persona(l), l.owner(), l.team(), l.slaDueAt(),
+                    l.createdAt(), l.updatedAt(), engagements, timeline);
+        }
+
+        /** The persona the lead's job title matched when it was scored; "unmatched" for none, null before. */
+        private static String persona(Lead l) {
+            return l.personaKey() == null && l.fitGrade() != null ? Catalogue.UNMATCHED : l.personaKey();
         }
     }
 

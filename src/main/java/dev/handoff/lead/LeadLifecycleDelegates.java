@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.handoff.agreement.Catalogue;
 import dev.handoff.platform.CurrentUser;
 import dev.handoff.platform.EngineClock;
 
@@ -73,9 +74,10 @@ class LeadLifecycleDelegates {
             OffsetDateTime now = EngineClock.now();
             LeadScoring.Fit fit = scoring.fit(lead);
             BigDecimal engagement = scoring.engagementScore(repository.engagements(lead.id()), now);
-            repository.updateScores(lead.id(), fit.points(), fit.grade(), engagement, now);
+            repository.updateScores(lead.id(), fit, engagement, now);
             repository.addEvent(lead.id(), new LeadEvent(now, "SCORED", null, actor(),
-                    "fit " + fit.points() + " (grade " + fit.grade() + "), engagement " + engagement, null));
+                    "fit " + fit.points() + " (grade " + fit.grade() + "), engagement " + engagement + ", persona "
+                            + (fit.persona() == null ? Catalogue.UNMATCHED : fit.persona()), null));
             execution.setVariable(LeadVariables.FIT_POINTS, fit.points());
             execution.setVariable(LeadVariables.FIT_GRADE, fit.grade());
             execution.setVariable(LeadVariables.ENGAGEMENT_SCORE, engagement.doubleValue());

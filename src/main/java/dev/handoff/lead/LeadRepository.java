@@ -19,7 +19,8 @@ class LeadRepository {
 
     private static final String COLUMNS = "id, lead_number, external_id, email, first_name, last_name, phone, job_title, company, "
             + "company_size, industry, country, source, campaign, stage, stage_reason, fit_points, fit_grade, "
-            + "engagement_score, mql_definition_version, agreement_number, owner, team, sla_due_at, created_at, updated_at";
+            + "engagement_score, mql_definition_version, agreement_number, persona_key, owner, team, sla_due_at, "
+            + "created_at, updated_at";
 
     private final JdbcClient jdbc;
     private final Outbox outbox;
@@ -131,9 +132,10 @@ class LeadRepository {
                 .list();
     }
 
-    void updateScores(String id, int fitPoints, String fitGrade, BigDecimal engagementScore, OffsetDateTime now) {
-        jdbc.sql("update lead set fit_points = ?, fit_grade = ?, engagement_score = ?, updated_at = ? where id = ?")
-                .params(fitPoints, fitGrade, engagementScore, now, id).update();
+    /** The lead's scores and the persona its job title matched (null: none) when fit was evaluated. */
+    void updateScores(String id, LeadScoring.Fit fit, BigDecimal engagementScore, OffsetDateTime now) {
+        jdbc.sql("update lead set fit_points = ?, fit_grade = ?, persona_key = ?, engagement_score = ?, updated_at = ? "
+                + "where id = ?").params(fit.points(), fit.grade(), fit.persona(), engagementScore, now, id).update();
     }
 
     void updateEngagementScore(String id, BigDecimal engagementScore, OffsetDateTime now) {
@@ -256,7 +258,7 @@ class LeadRepository {
                 rs.getString("campaign"), LeadStage.valueOf(rs.getString("stage")), rs.getString("stage_reason"),
                 rs.getObject("fit_points", Integer.class), rs.getString("fit_grade"),
                 rs.getBigDecimal("engagement_score"), rs.getObject("mql_definition_version", Integer.class),
-                rs.getObject("agreement_number", Integer.class), rs.getString("owner"), rs.getString("team"), rs.getObject("sla_due_at", OffsetDateTime.class),
+                rs.getObject("agreement_number", Integer.class), rs.getString("persona_key"), rs.getString("owner"), rs.getString("team"), rs.getObject("sla_due_at", OffsetDateTime.class),
                 rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
     }
 }

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.Catalogue;
 
 /**
  * Scores with the decisions process owners edit: processes/lead-fit.dmn for fit, and
@@ -28,7 +29,8 @@ class LeadScoring {
     static final String FIT_DECISION = "lead-fit";
     static final String ENGAGEMENT_DECISION = "engagement-points";
 
-    record Fit(int points, String grade) {
+    /** Fit points and grade, and the key of the persona of the agreement's catalogue the job title matched. */
+    record Fit(int points, String grade, String persona) {
     }
 
     private final DecisionService decisions;
@@ -45,14 +47,20 @@ class LeadScoring {
         this.agreements = agreements;
     }
 
+    /**
+     * The lead's fit in the agreement's lead-fit version, the persona its job title matches in the agreement's
+     * catalogue an input of it ("unmatched" for none).
+     */
     Fit fit(Lead lead) {
+        String persona = agreements.catalogue().match(lead.jobTitle()).map(Catalogue.Persona::key).orElse(null);
         DmnDecisionResultEntries result = decisions.evaluateDecisionById(agreements.decisionId(FIT_DECISION))
                 .variables(Variables.createVariables()
                         .putValue("jobTitle", lead.jobTitle())
+                        .putValue("persona", persona == null ? Catalogue.UNMATCHED : persona)
                         .putValue("companySize", lead.companySize())
                         .putValue("industry", lead.industry()))
                 .evaluate().getSingleResult();
-        return new Fit(((Number) result.getEntry("fitPoints")).intValue(), result.getEntry("fitGrade"));
+        return new Fit(((Number) result.getEntry("fitPoints")).intValue(), result.getEntry("fitGrade"), persona);
     }
 
     BigDecimal engagementScore(List<Engagement> engagements, OffsetDateTime now) {

@@ -53,6 +53,8 @@ public final class LeadVariables {
     public static final String DEAL_OUTCOME_MESSAGE = "DealOutcomeReported";
     public static final String TEAM = "team";
     public static final String SEGMENT = "segment";
+    /** The persona the lead matched, as the accept form shows it: "Finance leader (finance-leader)" or "unmatched". */
+    public static final String PERSONA = "persona";
     public static final String OWNER = "owner";
     public static final String ASSIGNMENT_ID = "assignmentId";
     public static final String SLA_DUE_AT = "slaDueAt";

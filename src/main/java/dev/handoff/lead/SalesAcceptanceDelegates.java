@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.handoff.account.Accounts;
 import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.Catalogue;
 import dev.handoff.identity.Groups;
 import dev.handoff.notification.Notifier;
 import dev.handoff.platform.EngineClock;
@@ -79,6 +80,15 @@ class SalesAcceptanceDelegates {
      * take it; else by processes/lead-routing.dmn (the version the agreement in force names) and round robin within
      * the team. Then starts the SLA clock.
      */
+    /** The persona the lead matched when it was scored, by its name in the catalogue in force. */
+    private String persona(Lead lead) {
+        if (lead.personaKey() == null) {
+            return Catalogue.UNMATCHED;
+        }
+        return agreements.catalogue().persona(lead.personaKey()).map(p -> p.name() + " (" + p.key() + ")")
+                .orElse(lead.personaKey());
+    }
+
     @Bean
     JavaDelegate routeLead() {
         return execution -> {
@@ -92,6 +102,7 @@ class SalesAcceptanceDelegates {
             SlaPolicy.Targets targets = policy.targets(lead.fitGrade(), segment);
             execution.setVariable(TEAM, team);
             execution.setVariable(SEGMENT, segment);
+            execution.setVariable(PERSONA, persona(lead));
             execution.setVariable(ACCEPT_WITHIN_HOURS, targets.acceptWithinHours());
             execution.setVariable(CONTACT_ATTEMPT_TARGET, targets.contactAttempts());
             execution.setVariable(MEETING_WITHIN_DAYS, targets.meetingWithinDays());

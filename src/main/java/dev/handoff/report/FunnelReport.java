@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.handoff.agreement.Catalogue;
+
 /**
  * Lead → MQL → SAL → SQL → Opportunity → Won for the leads created in the window: how many reached each
- * milestone, whatever became of them later.
+ * milestone, whatever became of them later; in total, by MQL definition version, agreement, persona and source.
  */
 @Component
 class FunnelReport {
@@ -48,8 +50,12 @@ class FunnelReport {
     record SourceRow(String source, String campaign, Stages counts, Conversion conversion) {
     }
 
+    /** Leads by the persona their job title matched when scored; "unmatched" for none (or not scored yet). */
+    record PersonaRow(String persona, Stages counts, Conversion conversion) {
+    }
+
     record Funnel(Window window, Filter filter, Row total, List<VersionRow> byMqlDefinitionVersion,
-            List<AgreementRow> byAgreement, List<SourceRow> bySourceAndCampaign) {
+            List<AgreementRow> byAgreement, List<PersonaRow> byPersona, List<SourceRow> bySourceAndCampaign) {
     }
 
     private static final String COUNTS = """
@@ -65,28 +71,33 @@ class FunnelReport {
     Funnel funnel(Window window, Filter filter) {
         Sql sql = where(window, filter);
         // One pass over the period's leads (a covering index serves it); the three views are sums of its rows.
-        record Cell(String source, String campaign, Integer version, Integer agreement, Stages stages) {
+        record Cell(String source, String campaign, Integer version, Integer agreement, String persona,
+                Stages stages) {
         }
         List<Cell> cells = jdbc.query("select l.source, l.campaign, l.mql_definition_version as v, "
-                + "l.agreement_number as a, " + COUNTS + " from lead l" + sql.where()
-                + " group by l.source, l.campaign, l.mql_definition_version, l.agreement_number",
+                + "l.agreement_number as a, l.persona_key as p, " + COUNTS + " from lead l" + sql.where()
+                + " group by l.source, l.campaign, l.mql_definition_version, l.agreement_number, l.persona_key",
                 sql.params(), (rs, i) -> new Cell(Stats.code(rs.getString("source")), rs.getString("campaign"),
                         (Integer) rs.getObject("v", Integer.class), (Integer) rs.getObject("a", Integer.class),
-                        stages(rs)));
+                        rs.getString("p"), stages(rs)));
         Map<List<String>, Stages> bySource = new TreeMap<>(NULLS_LAST);
         Map<Integer, Stages> byVersion = new TreeMap<>(Comparator.nullsLast(Comparator.<Integer>naturalOrder()));
         Map<Integer, Stages> byAgreement = new TreeMap<>(Comparator.nullsLast(Comparator.<Integer>naturalOrder()));
+        Map<String, Stages> byPersona = new TreeMap<>(PERSONAS);
         Stages total = NONE;
         for (Cell cell : cells) {
             bySource.merge(Arrays.asList(cell.source(), cell.campaign()), cell.stages(), Stages::plus);
             byVersion.merge(cell.version(), cell.stages(), Stages::plus);
             byAgreement.merge(cell.agreement(), cell.stages(), Stages::plus);
+            byPersona.merge(persona(cell.persona()), cell.stages(), Stages::plus);
             total = total.plus(cell.stages());
         }
         return new Funnel(window, filter, new Row(total, total.conversion()),
                 byVersion.entrySet().stream().map(e -> new VersionRow(e.getKey(), e.getValue(),
                         e.getValue().conversion())).toList(),
                 byAgreement.entrySet().stream().map(e -> new AgreementRow(e.getKey(), e.getValue(),
+                        e.getValue().conversion())).toList(),
+                byPersona.entrySet().stream().map(e -> new PersonaRow(e.getKey(), e.getValue(),
                         e.getValue().conversion())).toList(),
                 bySource.entrySet().stream().map(e -> new SourceRow(e.getKey().get(0), e.getKey().get(1), e.getValue(),
                         e.getValue().conversion())).toList());
@@ -104,6 +115,15 @@ class FunnelReport {
     };
 
     private static final Stages NONE = new Stages(0, 0, 0, 0, 0, 0);
+
+    /** Personas by key, the "unmatched" bucket last. */
+    static final Comparator<String> PERSONAS = Comparator.comparing((String p) -> p.equals(Catalogue.UNMATCHED))
+            .thenComparing(Comparator.naturalOrder());
+
+    /** The persona bucket of a lead's persona key. */
+    static String persona(String key) {
+        return key == null ? Catalogue.UNMATCHED : key;
+    }
 
     static Sql where(Window window, Filter filter) {
         return Sql.in("l.created_at", window).eqLeadColumn("l.team", filter.team()).eqLeadColumn("l.owner", filter.rep())

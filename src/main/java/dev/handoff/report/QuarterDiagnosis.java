@@ -57,8 +57,13 @@ class QuarterDiagnosis {
             Targets targets) {
     }
 
+    /**
+     * @param objectivesAgreement the agreement in force at the quarter's end, whose shared objectives
+     *                            {@code objectives} measures the quarter against
+     */
     record Diagnosis(String quarter, Window window, Verdict verdict, String reason, List<String> findings,
-            Figures figures, Targets targets, List<AgreementPart> agreements) {
+            Figures figures, Targets targets, List<AgreementPart> agreements, int objectivesAgreement,
+            List<ObjectiveProgress.Objective> objectives) {
     }
 
     private record Judgement(Verdict verdict, String reason, List<String> findings, Figures figures) {
@@ -70,12 +75,15 @@ class QuarterDiagnosis {
     private final SlaReport sla;
     private final RejectionReport rejections;
     private final AgreementHistory agreements;
+    private final ObjectiveProgress objectives;
 
-    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, AgreementHistory agreements) {
+    QuarterDiagnosis(FunnelReport funnel, SlaReport sla, RejectionReport rejections, AgreementHistory agreements,
+            ObjectiveProgress objectives) {
         this.funnel = funnel;
         this.sla = sla;
         this.rejections = rejections;
         this.agreements = agreements;
+        this.objectives = objectives;
     }
 
     static Window quarter(String quarter, ZoneId zone) {
@@ -112,8 +120,9 @@ class QuarterDiagnosis {
         }
         Targets targets = parts.isEmpty() ? targets(agreements.at(window.end().minusNanos(1))) : parts.get(parts.size() - 1).targets();
         Judgement whole = judge(window, filter, zone, targets, quarter.trim());
+        Agreement atEnd = agreements.at(window.end().minusNanos(1));
         return new Diagnosis(quarter.trim(), window, whole.verdict(), whole.reason(), whole.findings(),
-                whole.figures(), targets, parts);
+                whole.figures(), targets, parts, atEnd.number(), objectives.progress(window, atEnd.objectives()));
     }
 
     private static Targets targets(Agreement agreement) {

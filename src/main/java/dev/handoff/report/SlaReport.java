@@ -50,8 +50,13 @@ class SlaReport {
     record Week(LocalDate weekOf, long judged, long answeredInSla, Double slaCompliance) {
     }
 
-    record Sla(Window window, Filter filter, Clocks total, List<TeamRep> byTeamAndRep, Breaches breaches,
-            Escalations escalations, SpeedToLead speedToLead, List<Week> weekly, double target, Boolean meetsTarget) {
+    /** The judged clocks of the leads judged and routed under one agreement (null: none recorded). */
+    record AgreementRow(Integer agreement, long judged, long answeredInSla, Double slaCompliance) {
+    }
+
+    record Sla(Window window, Filter filter, Clocks total, List<TeamRep> byTeamAndRep, List<AgreementRow> byAgreement,
+            Breaches breaches, Escalations escalations, SpeedToLead speedToLead, List<Week> weekly, double target,
+            Boolean meetsTarget) {
     }
 
     /**
@@ -100,9 +105,28 @@ class SlaReport {
                 + breachFrom + breachWhere.where(), breachWhere.params(), (rs, i) -> Stats.roundedLong(rs, "m"));
         Breaches breaches = new Breaches(breachesByKind.values().stream().mapToLong(Long::longValue).sum(),
                 breachesByKind, medianLate);
-        return new Sla(window, filter, total, rows, breaches, await(escalations), await(speedToLead),
+        return new Sla(window, filter, total, rows, byAgreement(window, filter), breaches, await(escalations),
+                await(speedToLead),
                 clocks.weekly(), targets.slaCompliance(),
                 Stats.meets(total.answeredInSla(), total.judged(), targets.slaCompliance()));
+    }
+
+    /**
+     * The window's SDR clocks by the agreement their lead was judged and routed under, judged and answered in time
+     * as {@link Tally} counts them; the rows add up to the total.
+     */
+    private List<AgreementRow> byAgreement(Window window, Filter filter) {
+        Sql sql = clocks(window, filter);
+        return jdbc.query("select l.agreement_number as n,"
+                + " count(case when a.outcome in ('ACCEPTED', 'REJECTED', 'BREACHED') then 1 end) as judged,"
+                + " count(case when a.outcome in ('ACCEPTED', 'REJECTED') and a.ended_at <= a.sla_due_at then 1 end)"
+                + " as answered from lead_assignment a join lead l on l.id = a.lead_id" + sql.where()
+                + " group by l.agreement_number order by l.agreement_number nulls last", sql.params(), (rs, i) -> {
+                    long judged = rs.getLong("judged");
+                    long answered = rs.getLong("answered");
+                    return new AgreementRow((Integer) rs.getObject("n", Integer.class), judged, answered,
+                            Stats.rate(answered, judged));
+                });
     }
 
     /** The result of a part run {@link #MEANWHILE}, failing as it failed. */

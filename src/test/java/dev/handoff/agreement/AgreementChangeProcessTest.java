@@ -169,6 +169,40 @@ class AgreementChangeProcessTest {
     }
 
     @Test
+    void marketingProposesAnotherPersonaAndTheIcpSalesSeeThemBeforeAndAfterAndSign() {
+        Catalogue before = agreements.catalogue();
+        assertThat(before.personas()).extracting(Catalogue.Persona::key)
+                .containsExactly("finance-leader", "sales-leader", "it-leader", "founder-ceo");
+        assertThat(before.match("COO")).isEmpty();
+        String personas = CatalogueRules.lines(before.personas()).replace("CFO, Head of Finance", "CFO")
+                + "\nops-leader | Operations leader | COO, Head of Operations | Manual handoffs | Show the SLA report";
+        ProcessInstance change = propose("mona", Map.of("personas", personas, "icpRegions", "DACH, Benelux",
+                "summary", "Operations leaders become a persona; Benelux joins the ICP"));
+        assertThat(task(change)).hasCandidateGroup("sales-managers");
+        assertThat((String) runtimeService.getVariable(change.getId(), "changesText")).contains(
+                "| ICP regions | DACH, Nordics, UK and Ireland | DACH, Benelux |",
+                "| Persona finance-leader | Finance leader; titles CFO, Head of Finance, VP Finance",
+                "| Persona ops-leader | — | Operations leader; titles COO, Head of Operations; pains: Manual handoffs; "
+                        + "say: Show the SLA report |");
+        assertThat(agreements.catalogue()).isEqualTo(before);
+
+        complete(task(change), "sally", Map.of("reviewDecision", "accept", "effectiveFrom", "2037-05-13"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(change.getId())
+                .singleResult().getId());
+        assertThat(change).isEnded();
+        Catalogue after = agreements.catalogue();
+        assertThat(after.match("coo").map(Catalogue.Persona::key)).contains("ops-leader");
+        assertThat(after.match("Head of Finance")).isEmpty();
+        assertThat(after.icp().regions()).containsExactly("DACH", "Benelux");
+        assertThat(after.icp().industries()).isEqualTo(before.icp().industries());
+
+        assertThatThrownBy(() -> propose("sally", Map.of("personas", "ops-leader | Ops | COO\nops-leader | Ops | CEO",
+                "summary", "Twice")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(p -> p.field()).containsExactly("personas[1].key"));
+    }
+
+    @Test
     void eachSideProposesOnlyItsOwnPartAndOnlyTheOtherSideSigns() throws IOException {
         int v2 = deployStricterMqlDefinition();
         // The engine refuses an SDR the process; the first step refuses whoever the engine let through.

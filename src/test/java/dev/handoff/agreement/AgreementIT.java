@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -255,6 +256,15 @@ class AgreementIT {
                 "summary");
         problem(sally.post("/api/agreements/proposals", Map.of("objectiveSqls", -1, "summary", "x")),
                 "objectiveSqls");
+        // The catalogue, persona by persona: a key that is no key, a bar the forms would read as a column.
+        problem(mona.post("/api/agreements/proposals", Map.of("personas", List.of(Map.of("key", "Finance Leader",
+                "name", "Finance", "titles", List.of("CFO"))), "summary", "x")), "personas[0].key");
+        problem(mona.post("/api/agreements/proposals", Map.of("personas", List.of(Map.of("key", "ops", "name",
+                "Ops | Finance", "titles", List.of("COO"))), "summary", "x")), "personas[0].name");
+        problem(mona.post("/api/agreements/proposals", Map.of("icp", Map.of("regions", List.of("DACH, Nordics")),
+                "summary", "x")), "icp.regions");
+        assertThat(mona.get("/api/agreements/current").json().path("catalogue").path("personas"))
+                .extracting(p -> p.path("key").asText()).contains("finance-leader", "sales-leader");
         problem(sally.post("/api/agreements/proposals", "{\"objectiveSqls\":1e40,\"summary\":\"x\"}"),
                 "objectiveSqls");
         problem(sally.post("/api/agreements/proposals", Map.of("objectivePipeline", "1e20", "summary", "x")),

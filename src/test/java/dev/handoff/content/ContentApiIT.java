@@ -43,8 +43,16 @@ class ContentApiIT {
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(fields(response)).containsExactlyInAnyOrder("need", "neededBy", "title", "type");
 
+        // The persona is one of the agreement's catalogue, by key: free text or a job title is refused.
+        Map<String, Object> freeText = request("Free text persona");
+        freeText.put("persona", "Head of IT");
+        Api.Response unknown = Api.as(port, "sam").post("/api/content-requests", freeText);
+        assertThat(unknown.status()).as(unknown.body()).isEqualTo(400);
+        assertThat(fields(unknown)).containsExactly("persona");
+        assertThat(unknown.body()).contains("finance-leader, sales-leader, it-leader, founder-ceo");
+
         Api.Response badDate = Api.as(port, "sam").post("/api/content-requests",
-                "{\"type\":\"deck\",\"title\":\"t\",\"need\":\"n\",\"persona\":\"p\",\"neededBy\":\"next friday\"}");
+                "{\"type\":\"deck\",\"title\":\"t\",\"need\":\"n\",\"persona\":\"it-leader\",\"neededBy\":\"next friday\"}");
         assertThat(badDate.status()).isEqualTo(400);
         assertThat(fields(badDate)).containsExactly("neededBy");
         assertThat(requestCount()).isEqualTo(before);
@@ -140,14 +148,14 @@ class ContentApiIT {
     @Test
     void theHubIsSearchablePagedAndForSalesAndMarketingOnly() {
         String marker = unique();
-        for (String persona : List.of("CTO", "CFO", "CFO")) {
+        for (String persona : List.of("it-leader", "finance-leader", "finance-leader")) {
             publish("sam", "Case study " + marker + " " + persona, persona);
         }
-        JsonNode page = Api.as(port, "mark").get("/api/content?q=" + marker + "&persona=cfo&size=1").json();
+        JsonNode page = Api.as(port, "mark").get("/api/content?q=" + marker + "&persona=Finance-Leader&size=1").json();
         assertThat(page.path("total").asLong()).isEqualTo(2);
         assertThat(page.path("items")).hasSize(1);
-        assertThat(page.path("items").get(0).path("persona").asText()).isEqualTo("CFO");
-        JsonNode second = Api.as(port, "mark").get("/api/content?q=" + marker + "&persona=cfo&size=1&page=1").json();
+        assertThat(page.path("items").get(0).path("persona").asText()).isEqualTo("finance-leader");
+        JsonNode second = Api.as(port, "mark").get("/api/content?q=" + marker + "&persona=finance-leader&size=1&page=1").json();
         assertThat(second.path("items").get(0).path("id").asLong())
                 .isNotEqualTo(page.path("items").get(0).path("id").asLong());
         assertThat(Api.as(port, "sam").get("/api/content?q=" + marker + "&type=deck").json().path("total").asLong())
@@ -191,7 +199,7 @@ class ContentApiIT {
         body.put("type", "battlecard");
         body.put("title", title);
         body.put("need", "Prospects say competitor X is cheaper");
-        body.put("persona", "Head of IT");
+        body.put("persona", "it-leader");
         body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
         return body;
     }

@@ -121,7 +121,8 @@ class ContentRequestProcessTest {
         assertThat(asset.versionCount()).isEqualTo(1);
         assertThat(asset.revisionCount()).isZero();
         assertThat(asset.tags()).isEqualTo("competitor, pricing");
-        assertThat(hub.search("COMPETITOR y", "battlecard", "CFO", 0, 10).items()).extracting(ContentHub.Asset::id)
+        assertThat(asset.persona()).as("the persona's key in the catalogue").isEqualTo("finance-leader");
+        assertThat(hub.search("COMPETITOR y", "battlecard", "Finance-Leader", 0, 10).items()).extracting(ContentHub.Asset::id)
                 .contains(asset.id());
         assertThat(requests.get(requestId).status()).isEqualTo("published");
         assertThat(Mailbox.mailsTo(mail, "alex")).anyMatch(m -> m.contains("New content: Battlecard vs. competitor Y"));
@@ -349,10 +350,12 @@ class ContentRequestProcessTest {
         Map<String, Object> variables = requestVariables("");
         variables.put(TYPE, "poster");
         variables.put(NEEDED_BY, "2026-11-13");
+        variables.put(PERSONA, "CFO");
         identityService.setAuthentication("sam", List.of("sdr"));
         assertThatThrownBy(() -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables))
                 .hasMessageContaining("Please correct:").hasMessageContaining("title must not be blank")
-                .hasMessageContaining("type must be one of").hasMessageContaining("neededBy must be today or later");
+                .hasMessageContaining("type must be one of").hasMessageContaining("neededBy must be today or later")
+                .hasMessageContaining("persona must be the key of a persona of the agreement in force: finance-leader");
         identityService.clearAuthentication();
 
         assertThat(jdbc.queryForObject("select count(*) from content_request", Long.class)).isEqualTo(before);
@@ -382,7 +385,7 @@ class ContentRequestProcessTest {
         variables.put(TYPE, "battlecard");
         variables.put(TITLE, title);
         variables.put(NEED, "Prospects ask why we cost more than the competitor");
-        variables.put(PERSONA, "CFO");
+        variables.put(PERSONA, "finance-leader");
         variables.put(NEEDED_BY, "2026-11-27");
         return variables;
     }

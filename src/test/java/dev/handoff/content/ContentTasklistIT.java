@@ -56,7 +56,8 @@ class ContentTasklistIT {
         click(By.cssSelector("[id$='Field_Type-display']"));
         click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Battlecard']"));
         field("Field_Need").sendKeys("Prospects say competitor X is cheaper");
-        field("Field_Persona").sendKeys("Head of IT");
+        click(By.cssSelector("[id$='Field_Persona-display']"));
+        click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='IT leader']"));
         WebElement date = field("Field_NeededBy-date");
         date.sendKeys(neededBy.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
         date.sendKeys(Keys.ENTER);

@@ -171,6 +171,17 @@ class DemoQuarterTest {
     }
 
     @Test
+    void eachSeededLeadRecordsThePersonaItsJobTitleMatches() {
+        // The history's job titles are all typical titles of agreement 1's personas; a job title names one.
+        List<Map<String, Object>> byTitle = jdbc.queryForList("select job_title, persona_key, count(*) as n from lead"
+                + " where job_title is not null group by job_title, persona_key order by job_title");
+        assertThat(byTitle).extracting(r -> r.get("JOB_TITLE") + " → " + r.get("PERSONA_KEY")).contains(
+                "CFO → finance-leader", "Controller → finance-leader", "VP Sales → sales-leader",
+                "IT lead → it-leader", "CEO → founder-ceo").noneMatch(r -> r.endsWith("→ null"));
+        assertThat(byTitle.stream().map(r -> r.get("JOB_TITLE")).distinct().count()).isEqualTo(byTitle.size());
+    }
+
+    @Test
     void leadsUnderWayWaitInTheEngineAndEndedOnesDoNot() {
         long open = trails.stream().filter(t -> t.waiting() != null).count();
         assertThat(waiting).isEqualTo((int) open);

@@ -51,6 +51,7 @@ class LeadApiIT {
         assertThat(created.json().path("stage").asText()).isEqualTo("MQL");
         assertThat(created.json().path("score").path("grade").asText()).isEqualTo("A");
         assertThat(created.json().path("mqlDefinitionVersion").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(created.json().path("persona").asText()).as("VP Sales").isEqualTo("sales-leader");
 
         Api.Response again = intake().post("/api/leads", body);
         assertThat(again.status()).isEqualTo(200);
@@ -138,6 +139,7 @@ class LeadApiIT {
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("stage").asText()).isEqualTo("ENRICHMENT");
         String id = created.json().path("id").asText();
+        assertThat(intakeGet(id).path("persona").asText()).as("scored without a job title").isEqualTo("unmatched");
         String number = created.json().path("number").asText();
 
         JsonNode tasks = Api.as(port, "mona").get("/engine-rest/task?processInstanceBusinessKey=" + number).json();
@@ -155,6 +157,7 @@ class LeadApiIT {
         JsonNode lead = intakeGet(id);
         assertThat(lead.path("stage").asText()).isEqualTo("MQL");
         assertThat(lead.path("jobTitle").asText()).isEqualTo("Chief Revenue Officer");
+        assertThat(lead.path("persona").asText()).as("scored again with one").isEqualTo("sales-leader");
     }
 
     @Test

@@ -61,6 +61,13 @@ class LeadDecisionsTest {
         var result = dmn.evaluateDecision(decisions.get("lead-fit"), in).getSingleResult();
         assertThat(((Number) result.getEntry("fitPoints")).intValue()).isEqualTo(points);
         assertThat((String) result.getEntry("fitGrade")).isEqualTo(grade);
+        // The persona is an input of fit points; no rule reads it yet, so each persona scores the same.
+        for (String persona : new String[] { "sales-leader", "finance-leader", "unmatched", null }) {
+            in.put("persona", persona);
+            var withPersona = dmn.evaluateDecision(decisions.get("lead-fit"), in).getSingleResult();
+            assertThat(((Number) withPersona.getEntry("fitPoints")).intValue()).as(persona).isEqualTo(points);
+            assertThat((String) withPersona.getEntry("fitGrade")).as(persona).isEqualTo(grade);
+        }
     }
 
     @ParameterizedTest

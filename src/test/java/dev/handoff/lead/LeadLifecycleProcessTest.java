@@ -81,6 +81,10 @@ class LeadLifecycleProcessTest {
         ProcessInstance instance = instance(lead);
         journey(instance).isWaitingAt("Task_AcceptLead")
                 .hasPassed("Task_RegisterLead", "Task_ScoreLead", "Task_ApplyMqlDefinition", "Task_RouteLead");
+        // "VP Sales" is a typical title of agreement 1's sales leader: the lead records it, the SDR reads it.
+        assertThat(lead.personaKey()).isEqualTo("sales-leader");
+        assertThat(FormText.of("accept-lead", variables(task(instance, "Task_AcceptLead"))))
+                .contains("persona **Sales leader (sales-leader)**");
     }
 
     @Test
@@ -118,6 +122,9 @@ class LeadLifecycleProcessTest {
         Leads.Details details = leads.details(lead.id());
         assertThat(details.lead().stage()).isEqualTo(LeadStage.MQL);
         assertThat(details.lead().jobTitle()).isEqualTo("Head of Sales Operations");
+        // No job title, no persona; scored again with one, the lead matches the persona "Head of Sales" is part of.
+        assertThat(lead.personaKey()).isNull();
+        assertThat(details.lead().personaKey()).isEqualTo("sales-leader");
         assertThat(details.timeline()).extracting(LeadEvent::type).contains("DATA_COMPLETED");
     }
 

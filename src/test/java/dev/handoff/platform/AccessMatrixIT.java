@@ -175,7 +175,7 @@ class AccessMatrixIT {
                 body.put("type", "battlecard");
                 body.put("title", "Matrix " + UUID.randomUUID());
                 body.put("need", "Prospects ask about pricing");
-                body.put("persona", "Head of IT");
+                body.put("persona", "it-leader");
                 body.put("neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
             }
             case "ACCOUNT" -> {

@@ -55,6 +55,7 @@ class HostileInputIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final AtomicInteger CASES = new AtomicInteger();
+    static final Set<String> PERSONA_KEYS = Set.of("finance-leader", "sales-leader", "it-leader", "founder-ceo");
     static final AtomicInteger SERVER_ERRORS = new AtomicInteger();
     static final AtomicInteger INVALID_ACCEPTED = new AtomicInteger();
     static final List<String> FAILURES = new ArrayList<>();
@@ -736,7 +737,7 @@ class HostileInputIT {
         }
         LocalDate soon = EngineClock.now().toLocalDate().plusDays(30);
         ObjectNode body = NODES.objectNode();
-        body.put("type", "case_study").put("title", "Generated").put("need", "A case study").put("persona", "CFO")
+        body.put("type", "case_study").put("title", "Generated").put("need", "A case study").put("persona", "finance-leader")
                 .put("neededBy", soon.toString());
         body.set(mutation.getKey(), v);
         Expect expect = switch (mutation.getKey()) {
@@ -744,7 +745,8 @@ class HostileInputIT {
                     "other").contains(v.asText()) ? Expect.VALID : Expect.INVALID;
             case "title" -> text(v, 200, true);
             case "need" -> text(v, 2000, true);
-            case "persona" -> text(v, 100, true);
+            // A persona of agreement 1's catalogue, by its key; any other text is refused.
+            case "persona" -> v.isTextual() && PERSONA_KEYS.contains(v.asText()) ? Expect.VALID : Expect.INVALID;
             case "leadId" -> v.isNull() || v.isTextual() && (v.asText().equals(nurturedLead)
                     || blankToNull(v.asText()) == null) ? Expect.VALID : Expect.INVALID;
             default -> {

@@ -231,7 +231,7 @@ class HostileInputRegressionIT {
     @Test
     void aContentRequestNamesALeadThatExists() {
         Api.Response r = Api.as(port, "sam").post("/api/content-requests", Map.of("type", "case_study", "title",
-                "Traversal", "need", "x", "persona", "CFO", "leadId", "../../etc/passwd", "neededBy",
+                "Traversal", "need", "x", "persona", "finance-leader", "leadId", "../../etc/passwd", "neededBy",
                 EngineClock.now().toLocalDate().plusDays(30).toString()));
         invalid(r, "leadId");
     }

@@ -108,7 +108,7 @@ class PlatformSecurityIT {
     @Test
     void aChangeThroughAWebappSessionNeedsItsCsrfToken() {
         Map<String, Object> request = Map.of("type", "battlecard", "title", "CSRF check " + UUID.randomUUID(),
-                "need", "Prospects ask about pricing", "persona", "Head of IT",
+                "need", "Prospects ask about pricing", "persona", "it-leader",
                 "neededBy", EngineClock.now().toLocalDate().plusDays(14).toString());
         Api session = Api.webappSession(port, "sam");
 

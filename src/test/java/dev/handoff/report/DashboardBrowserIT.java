@@ -49,6 +49,17 @@ class DashboardBrowserIT {
     @Test
     void aSalesManagerSeesTheChartsWithData() {
         recentData();
+        // The agreement in force sets an MQL objective for the quarter: the dashboard shows it beside the actual.
+        int inForce = jdbcClient.sql("select number from agreement where in_force = 'Y'").query(Integer.class).single();
+        jdbcClient.sql("update agreement set objective_mqls = 4000 where number = ?").param(inForce).update();
+        try {
+            seeTheCharts(inForce);
+        } finally {
+            jdbcClient.sql("update agreement set objective_mqls = null where number = ?").param(inForce).update();
+        }
+    }
+
+    private void seeTheCharts(int inForce) {
         // Opened before signing in, the dashboard sends sally to the webapp login, whose welcome page links back.
         browser.open("http://localhost:" + port + "/dashboard/");
         WebappLogin.signIn(browser, "sally");
@@ -70,6 +81,24 @@ class DashboardBrowserIT {
         assertThat(rejections).containsPattern("arbitration: Overturned \\d+ · Upheld \\d+\\.")
                 .doesNotContain("OVERTURNED", "UPHELD", "{");
         assertThat(browser.driver().findElements(By.cssSelector("#diagnosis-figures tr"))).hasSize(5);
+
+        assertThat(browser.driver().findElement(By.id("agreement-signed")).getText())
+                .containsPattern("signed for marketing by \\w+ on \\d{4}-\\d{2}-\\d{2}, for sales by \\w+ on ");
+        assertThat(browser.driver().findElement(By.id("agreement-personas")).getText())
+                .startsWith("Personas: ").contains("Finance leader");
+        assertThat(browser.driver().findElement(By.id("objectives-quarter")).getText())
+                .endsWith("(agreement " + inForce + ")");
+        var objectives = browser.driver().findElements(By.cssSelector("#objectives tr"));
+        assertThat(objectives).extracting(r -> r.findElement(By.tagName("td")).getText())
+                .containsExactly("Objective", "MQLs", "SQLs", "Pipeline", "Won revenue");
+        var mqls = objectives.get(1).findElements(By.tagName("td"));
+        long actual = Long.parseLong(mqls.get(1).getText().replace(",", ""));
+        assertThat(actual).as("this quarter's MQLs").isNotNegative();
+        assertThat(mqls.get(2).getText()).isEqualTo("4,000");
+        assertThat(Double.parseDouble(mqls.get(3).getText().replace(" %", "")))
+                .isCloseTo(actual / 40.0, org.assertj.core.data.Offset.offset(0.06));
+        assertThat(objectives.get(2).findElements(By.tagName("td")).get(2).getText()).isEqualTo("none agreed");
+        assertThat(browser.driver().findElement(By.id("funnel-summary")).getText()).contains("By persona");
         assertThat(browser.driver().findElement(By.id("failed-deliveries")).isDisplayed())
                 .as("failed deliveries are for admins").isFalse();
     }

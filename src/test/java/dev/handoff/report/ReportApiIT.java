@@ -44,11 +44,14 @@ class ReportApiIT {
     @Test
     void funnelCountsEveryMilestoneOfTheLeadsCreatedInTheWindow() {
         String a = data.lead("2011-03-10T10:00:00Z").source("INBOUND", "spring-webinar").owner("sdr-east", "sam")
-                .reached("WON").insert();
-        data.lead("2011-03-10T10:01:00Z").source("INBOUND", "spring-webinar").reached("OPPORTUNITY").insert();
-        data.lead("2011-03-10T10:02:00Z").source("INBOUND", "spring-webinar").reached("SQL").insert();
+                .persona("finance-leader").reached("WON").insert();
+        data.lead("2011-03-10T10:01:00Z").source("INBOUND", "spring-webinar").persona("finance-leader")
+                .reached("OPPORTUNITY").insert();
+        data.lead("2011-03-10T10:02:00Z").source("INBOUND", "spring-webinar").persona("it-leader").reached("SQL")
+                .insert();
         data.lead("2011-03-10T10:03:00Z").source("INBOUND", "spring-webinar").version(2).reached("SAL").insert();
-        data.lead("2011-03-10T10:04:00Z").source("EVENT", "expo").version(2).reached("MQL").insert();
+        data.lead("2011-03-10T10:04:00Z").source("EVENT", "expo").version(2).persona("it-leader").reached("MQL")
+                .insert();
         data.lead("2011-03-10T10:05:00Z").source("EVENT", "expo").version(2).reached("MQL").insert();
         data.lead("2011-03-10T10:06:00Z").source("EVENT", "expo").version(null).ended("DISQUALIFIED").insert();
         data.lead("2011-03-10T10:07:00Z").source("OUTBOUND", null).version(2).reached("SAL").insert();
@@ -88,6 +91,22 @@ class ReportApiIT {
         assertStages(sources.get(1).path("counts"), 5, 4, 4, 3, 2, 1);
         assertThat(sources.get(2).path("source").asText()).isEqualTo("outbound");
         assertStages(sources.get(2).path("counts"), 2, 1, 1, 0, 0, 0);
+
+        // By persona, the leads without one last: the rows add up to the funnel, milestone by milestone.
+        JsonNode personas = funnel.path("byPersona");
+        assertThat(personas).extracting(p -> p.path("persona").asText())
+                .containsExactly("finance-leader", "it-leader", "unmatched");
+        assertStages(personas.get(0).path("counts"), 2, 2, 2, 2, 2, 1);
+        assertStages(personas.get(1).path("counts"), 2, 2, 1, 1, 0, 0);
+        assertStages(personas.get(2).path("counts"), 6, 3, 2, 0, 0, 0);
+        for (String milestone : List.of("leads", "mql", "sal", "sql", "opportunity", "won")) {
+            long sum = 0;
+            for (JsonNode row : personas) {
+                sum += row.path("counts").path(milestone).asLong();
+            }
+            assertThat(sum).as(milestone).isEqualTo(funnel.path("total").path("counts").path(milestone).asLong());
+        }
+        assertThat(personas.get(1).path("conversion").path("mqlToSal").asDouble()).isEqualTo(0.5);
 
         assertStages(get("/api/reports/funnel?from=2011-03-01&to=2011-03-31&campaign=spring-webinar")
                 .path("total").path("counts"), 5, 4, 4, 3, 2, 1);
@@ -131,10 +150,10 @@ class ReportApiIT {
     @Test
     void slaReportJudgesAnsweredClocksAgainstTheirDeadline() {
         List<String> leads = new ArrayList<>();
-        leads.add(data.lead("2012-05-08T08:00:00Z").firstContactAfter(Duration.ofMinutes(10)).insert());
-        leads.add(data.lead("2012-05-08T08:00:00Z").firstContactAfter(Duration.ofMinutes(50)).insert());
+        leads.add(data.lead("2012-05-08T08:00:00Z").agreement(1).firstContactAfter(Duration.ofMinutes(10)).insert());
+        leads.add(data.lead("2012-05-08T08:00:00Z").agreement(1).firstContactAfter(Duration.ofMinutes(50)).insert());
         for (int i = 0; i < 3; i++) {
-            leads.add(data.lead("2012-05-08T08:00:00Z").insert());
+            leads.add(data.lead("2012-05-08T08:00:00Z").agreement(i < 2 ? 2 : null).insert());
         }
         String t = "sla-team";
         data.clock(leads.get(0), t, "sam", "2012-05-08T09:00:00Z", SLA, Duration.ofHours(1), "ACCEPTED", 3600L);
@@ -152,6 +171,17 @@ class ReportApiIT {
 
         JsonNode sla = get("/api/reports/sla?from=2012-05-01&to=2012-05-31");
         JsonNode total = sla.path("total");
+        // By the agreement the lead was routed under: the rows add up to the 5 judged and 3 answered in time.
+        JsonNode byAgreement = sla.path("byAgreement");
+        assertThat(byAgreement).hasSize(3);
+        assertThat(byAgreement.get(0).path("agreement").asInt()).isEqualTo(1);
+        assertThat(byAgreement.get(0).path("judged").asLong()).isEqualTo(2);
+        assertThat(byAgreement.get(0).path("slaCompliance").asDouble()).isEqualTo(0.5);
+        assertThat(byAgreement.get(1).path("agreement").asInt()).isEqualTo(2);
+        assertThat(byAgreement.get(1).path("answeredInSla").asLong()).isEqualTo(1);
+        assertThat(byAgreement.get(2).has("agreement")).isFalse();
+        assertThat(byAgreement.get(2).path("judged").asLong()).isEqualTo(1);
+        assertThat(byAgreement.get(2).path("slaCompliance").asDouble()).isEqualTo(1.0);
         assertThat(total.path("started").asLong()).isEqualTo(7);
         assertThat(total.path("judged").asLong()).isEqualTo(5);
         assertThat(total.path("answeredInSla").asLong()).isEqualTo(3);
@@ -216,7 +246,9 @@ class ReportApiIT {
         List<String> leads = new ArrayList<>();
         String[] campaigns = { "winter-ads", "winter-ads", "winter-ads", "partner-push", null };
         for (String campaign : campaigns) {
-            leads.add(data.lead("2013-02-04T10:00:00Z").source("INBOUND", campaign).insert());
+            leads.add(data.lead("2013-02-04T10:00:00Z").source("INBOUND", campaign)
+                    .persona(campaign == null ? null : "sales-leader")
+                    .agreement(campaign == null ? null : "partner-push".equals(campaign) ? 2 : 1).insert());
         }
         String[] reps = { "sam", "sam", "steve", "steve", "sophie" };
         for (int i = 0; i < 5; i++) {
@@ -224,7 +256,8 @@ class ReportApiIT {
                     7200L);
         }
         for (int i = 0; i < 15; i++) {
-            String lead = data.lead("2013-02-04T10:00:00Z").source("INBOUND", "winter-ads").insert();
+            String lead = data.lead("2013-02-04T10:00:00Z").source("INBOUND", "winter-ads")
+                    .persona(i < 5 ? "sales-leader" : null).insert();
             data.clock(lead, "rej-team", "sam", "2013-02-05T10:00:00Z", SLA, Duration.ofHours(1), "ACCEPTED", 3600L);
         }
         data.rejection(leads.get(0), "sam", "below_definition", "2013-02-05T12:00:00Z", "DISPUTED", "UPHELD");
@@ -272,6 +305,27 @@ class ReportApiIT {
         assertThat(acceptance.path("rate").asDouble()).isEqualTo(0.75);
         assertThat(acceptance.path("target").asDouble()).isEqualTo(0.9);
         assertThat(acceptance.path("meetsTarget").asBoolean()).isFalse();
+
+        JsonNode rejectionsByAgreement = report.path("byAgreement");
+        assertThat(rejectionsByAgreement).hasSize(3);
+        assertThat(rejectionsByAgreement.get(0).path("agreement").asInt()).isEqualTo(1);
+        assertThat(rejectionsByAgreement.get(0).path("rejections").asLong()).isEqualTo(3);
+        assertThat(rejectionsByAgreement.get(0).path("belowDefinition").asLong()).isEqualTo(3);
+        assertThat(rejectionsByAgreement.get(1).path("agreement").asInt()).isEqualTo(2);
+        assertThat(rejectionsByAgreement.get(1).path("belowDefinition").asLong()).isZero();
+        assertThat(rejectionsByAgreement.get(2).has("agreement")).isFalse();
+        assertThat(rejectionsByAgreement.get(2).path("rejections").asLong()).isEqualTo(1);
+
+        // The same decisions by the persona of their lead: 4 rejected and 5 accepted sales leaders, the rest none.
+        JsonNode byPersona = report.path("acceptanceByPersona");
+        assertThat(byPersona).extracting(p -> p.path("persona").asText()).containsExactly("sales-leader", "unmatched");
+        assertThat(byPersona.get(0).path("decisions").asLong()).isEqualTo(9);
+        assertThat(byPersona.get(0).path("accepted").asLong()).isEqualTo(5);
+        assertThat(byPersona.get(0).path("rate").asDouble()).isEqualTo(0.5556);
+        assertThat(byPersona.get(1).path("decisions").asLong()).isEqualTo(11);
+        assertThat(byPersona.get(1).path("rejected").asLong()).isEqualTo(1);
+        assertThat(byPersona.get(0).path("accepted").asLong() + byPersona.get(1).path("accepted").asLong())
+                .isEqualTo(acceptance.path("accepted").asLong());
 
         JsonNode steve = get("/api/reports/rejections?from=2013-02-01&to=2013-02-28&rep=steve");
         assertThat(steve.path("total").asLong()).isEqualTo(2);

@@ -137,7 +137,8 @@ public final class ReportBenchmark {
         RejectionReport rejections = new RejectionReport(named, agreement);
         ContentReport content = new ContentReport(named, time);
         AttributionReport attribution = new AttributionReport(named);
-        QuarterDiagnosis diagnosis = new QuarterDiagnosis(funnel, sla, rejections, agreement);
+        QuarterDiagnosis diagnosis = new QuarterDiagnosis(funnel, sla, rejections, agreement,
+                new ObjectiveProgress(named));
         LocalDate today = END.atZone(ZONE).toLocalDate();
         Window quarter = Window.of(today.minusDays(89), today, ZONE);
         Window year = Window.of(today.minusDays(364), today, ZONE);

@@ -32,6 +32,8 @@ final class ReportData {
         private String stage = "LEAD";
         private String owner;
         private String team;
+        private String persona;
+        private Integer agreement;
         private BigDecimal amount;
         private OffsetDateTime mql, sal, sql, opportunity, closed, firstContact;
 
@@ -42,6 +44,18 @@ final class ReportData {
         LeadRow source(String source, String campaign) {
             this.source = source;
             this.campaign = campaign;
+            return this;
+        }
+
+        /** The agreement the lead was judged and routed under (null: none recorded). */
+        LeadRow agreement(Integer number) {
+            this.agreement = number;
+            return this;
+        }
+
+        /** The key of the persona the lead matched when scored (null: none). */
+        LeadRow persona(String key) {
+            this.persona = key;
             return this;
         }
 
@@ -97,14 +111,16 @@ final class ReportData {
             jdbc.sql("""
                     insert into lead (id, email, source, campaign, stage, mql_definition_version, owner, team, amount,
                         created_by, created_at, updated_at, stage_changed_at, mql_at, sal_at, sql_at, opportunity_at,
-                        closed_at, first_contact_at)
+                        closed_at, first_contact_at, persona_key, agreement_number)
                     values (:id, :email, :source, :campaign, :stage, :version, :owner, :team, :amount, 'intake',
-                        :created, :created, :created, :mql, :sal, :sql, :opportunity, :closed, :firstContact)""")
+                        :created, :created, :created, :mql, :sal, :sql, :opportunity, :closed, :firstContact, :persona,
+                        :agreement)""")
                     .param("id", id).param("email", id + "@example.com").param("source", source)
                     .param("campaign", campaign).param("stage", stage).param("version", version)
                     .param("owner", owner).param("team", team).param("amount", amount).param("created", created)
                     .param("mql", mql).param("sal", sal).param("sql", sql).param("opportunity", opportunity)
-                    .param("closed", closed).param("firstContact", firstContact).update();
+                    .param("closed", closed).param("firstContact", firstContact).param("persona", persona)
+                    .param("agreement", agreement).update();
             return id;
         }
     }
