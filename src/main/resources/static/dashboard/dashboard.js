@@ -224,9 +224,10 @@ async function failedDeliveries() {
   }
   section.hidden = false;
   document.getElementById('failed-count').textContent = '(' + data.failed + ')';
+  const deliveries = n => n + (n === 1 ? ' delivery' : ' deliveries');
   document.getElementById('failed-summary').textContent = data.failed === 0
-    ? 'Every subscriber took what it was sent; ' + data.pending + ' deliveries pending.'
-    : data.failed + ' deliveries failed every attempt and wait for a retry (each holds back its lead\'s later '
+    ? 'Every subscriber took what it was sent; ' + deliveries(data.pending) + ' pending.'
+    : deliveries(data.failed) + ' failed every attempt and wait for a retry (each holds back its lead\'s later '
       + 'events for that subscriber); ' + data.pending + ' pending.';
   const retryButton = (text, title, action) => Object.assign(document.createElement('button'),
     { type: 'button', textContent: text, title, onclick: () => retry(action) });
