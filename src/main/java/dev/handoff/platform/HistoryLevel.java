@@ -69,7 +69,11 @@ class HistoryLevel extends AbstractProcessEnginePlugin {
             return super.isHistoryEventProduced(eventType, entity);
         }
 
-        /** The key of the variable's process definition ({@code key:version:id}), or null. */
+        /**
+         * The key of the variable's process definition, from its id {@code key:version:uuid}; null or empty (so
+         * history is kept) where the engine gave a definition a bare id, as it does when that would exceed 64
+         * characters.
+         */
         private static String key(VariableInstanceEntity variable) {
             String definition = variable.getProcessDefinitionId();
             if (definition == null && variable.getExecution() != null) {
