@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.handoff.agreement.Agreements;
 import dev.handoff.report.Targets;
 import dev.handoff.routing.Rep;
 import dev.handoff.routing.Reps;
@@ -51,10 +52,12 @@ class DemoQuarter implements ApplicationRunner {
     private final DemoProcesses processes;
     private final Targets targets;
     private final Reps reps;
+    private final Agreements agreements;
 
     DemoQuarter(JdbcTemplate jdbc, BusinessTime businessTime, TransactionTemplate transaction, RuntimeService runtime,
             ManagementService management, RepositoryService repository, DemoProcesses processes, Targets targets,
-            Reps reps) {
+            Reps reps, Agreements agreements) {
+        this.agreements = agreements;
         this.jdbc = jdbc;
         this.businessTime = businessTime;
         this.transaction = transaction;
@@ -77,11 +80,13 @@ class DemoQuarter implements ApplicationRunner {
         Instant start = end.minus(PERIOD);
         List<Trail> trails = new ArrayList<>();
         ContentHistory content = new ContentHistory(jdbc);
+        agreements.inForce(); // agreement 1, which the demo's second agreement follows
         var summary = transaction.execute(status -> {
             var written = new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(start, end, LEADS, 2026);
             content.generate(start, end, CONTENT_REQUESTS, 2027);
             new ReviewHistory(jdbc, businessTime.hours().zone(), targets).generate(start, end);
+            new DemoAgreements(jdbc, businessTime.hours().zone()).generate(start, end);
             return written;
         });
         log.info("Demo quarter written to Handoff's tables in {} ms: {} and {} content requests; the engine's "

@@ -39,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.Agreement;
 import dev.handoff.lead.Engagement;
 import dev.handoff.lead.EngagementType;
 import dev.handoff.lead.Lead;
@@ -92,6 +94,9 @@ class DemoQuarterTest {
     private final Map<String, BpmnModelInstance> models = new java.util.HashMap<>();
     private int waiting;
     private Instant seededAt;
+    private Instant secondAgreementSince;
+    @Autowired
+    Agreements agreements;
 
     @BeforeAll
     void seed() {
@@ -99,11 +104,14 @@ class DemoQuarterTest {
         Instant end = ClockUtil.getCurrentTime().toInstant();
         seededAt = end;
         ContentHistory content = new ContentHistory(jdbc);
+        agreements.inForce();
         transaction.executeWithoutResult(status -> {
             new HistoryGenerator(jdbc, businessTime.hours()).recordingTrails(trails::add)
                     .generate(end.minus(Duration.ofDays(90)), end, LEADS, 11);
             content.generate(end.minus(Duration.ofDays(90)), end, 80, 12);
             new ReviewHistory(jdbc, businessTime.hours().zone(), targets).generate(end.minus(Duration.ofDays(90)), end);
+            secondAgreementSince = new DemoAgreements(jdbc, businessTime.hours().zone())
+                    .generate(end.minus(Duration.ofDays(90)), end);
         });
         EngineHistory engine = new EngineHistory(runtime, management, repository, jdbc, transaction);
         waiting = engine.write(trails);
@@ -347,6 +355,50 @@ class DemoQuarterTest {
         assertThat(lifecycle.get("CallActivity_SalesAcceptance").get("breaches").asLong())
                 .as("a stage's breaches are its tasks'")
                 .isEqualTo(activities.values().stream().mapToLong(a -> a.get("breaches").asLong()).sum());
+    }
+
+    @Test
+    void theQuarterRunsUnderAgreementOneAndFromItsMiddleUnderTheSignedAgreementTwo() throws Exception {
+        Agreement one = agreements.find(1);
+        Agreement two = agreements.find(2);
+        assertThat(one.status()).isEqualTo(Agreement.Status.SUPERSEDED);
+        assertThat(two.status()).isEqualTo(Agreement.Status.IN_FORCE);
+        assertThat(agreements.inForce().number()).isEqualTo(2);
+        assertThat(two.inForceSince().toInstant()).isEqualTo(secondAgreementSince).isEqualTo(one.supersededAt()
+                .toInstant()).isBetween(seededAt.minus(Duration.ofDays(46)), seededAt.minus(Duration.ofDays(44)));
+        assertThat(two.marketing().by()).isEqualTo("mona");
+        assertThat(two.sales().by()).isEqualTo("sally");
+        assertThat(two.marketing().at()).isBefore(two.inForceSince());
+        assertThat(two.targets().acceptance()).isEqualTo(0.85).isNotEqualTo(one.targets().acceptance());
+        assertThat(two.decisions()).isEqualTo(one.decisions());
+
+        Map<Integer, Long> leadsByAgreement = new java.util.TreeMap<>();
+        jdbc.query("select agreement_number, count(*) from lead group by agreement_number", rs -> {
+            leadsByAgreement.put((Integer) rs.getObject(1), rs.getLong(2));
+        });
+        assertThat(leadsByAgreement.keySet()).containsExactly(1, 2);
+        // (A seeded lead judged again since, as the nurtured one another test engages, carries agreement 2.)
+        assertThat(jdbc.queryForObject("select count(*) from lead where ((agreement_number = 1 and created_at >= ?) "
+                + "or (agreement_number = 2 and created_at < ?)) and updated_at <= ?", Long.class,
+                java.sql.Timestamp.from(secondAgreementSince), java.sql.Timestamp.from(secondAgreementSince),
+                java.sql.Timestamp.from(seededAt)))
+                .as("seeded leads carrying the agreement not in force when they came").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from lead where updated_at <= ?", Long.class,
+                java.sql.Timestamp.from(seededAt))).as("seeded leads the check above covers")
+                .isGreaterThan(LEADS * 9L / 10);
+
+        // The diagnosis of the quarter agreement 2 began in names both, each over its own days and targets.
+        java.time.ZonedDateTime began = secondAgreementSince.atZone(businessTime.hours().zone());
+        String quarter = began.getYear() + "-Q" + ((began.getMonthValue() - 1) / 3 + 1);
+        JsonNode diagnosis = new ObjectMapper().readTree(mvc.perform(get("/api/reports/quarter-diagnosis")
+                .param("quarter", quarter).header("Authorization", "Basic "
+                        + java.util.Base64.getEncoder().encodeToString("sally:sally".getBytes())))
+                .andReturn().getResponse().getContentAsString());
+        List<Integer> named = new ArrayList<>();
+        diagnosis.path("agreements").forEach(part -> named.add(part.path("agreement").asInt()));
+        assertThat(named).as(diagnosis.toString()).containsExactly(1, 2);
+        assertThat(diagnosis.path("agreements").get(1).path("targets").path("acceptance").asDouble())
+                .isEqualTo(0.85);
     }
 
     private String bottlenecks(String key) throws Exception {
