@@ -70,7 +70,12 @@ public class Agreements implements AgreementHistory {
      * outside the agreement (Modeler) changes nothing until an agreement names it.
      */
     public String decisionId(String key) {
-        return definition(key, inForce().decisions().version(key)).getId();
+        return decisionId(inForce(), key);
+    }
+
+    /** As {@link #decisionId(String)} for an agreement the caller has already read (one query per lead, not two). */
+    public String decisionId(Agreement agreement, String key) {
+        return definition(key, agreement.decisions().version(key)).getId();
     }
 
     public List<Agreement> all() {

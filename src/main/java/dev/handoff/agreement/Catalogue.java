@@ -69,7 +69,8 @@ public record Catalogue(Icp icp, List<Persona> personas) {
     }
 
     /** The agreement's catalogue; the default one for an agreement made before catalogues existed. */
-    static Catalogue of(Agreement agreement) {
+    /** The agreement's catalogue, the default one for an agreement made before catalogues existed. */
+    public static Catalogue of(Agreement agreement) {
         return agreement.catalogue() == null ? defaults() : agreement.catalogue();
     }
 

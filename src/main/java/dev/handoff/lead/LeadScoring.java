@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import dev.handoff.agreement.Agreements;
+import dev.handoff.agreement.Agreement;
 import dev.handoff.agreement.Catalogue;
 
 /**
@@ -52,8 +53,10 @@ class LeadScoring {
      * catalogue an input of it ("unmatched" for none).
      */
     Fit fit(Lead lead) {
-        String persona = agreements.catalogue().match(lead.jobTitle()).map(Catalogue.Persona::key).orElse(null);
-        DmnDecisionResultEntries result = decisions.evaluateDecisionById(agreements.decisionId(FIT_DECISION))
+        Agreement agreement = agreements.inForce();
+        String persona = Catalogue.of(agreement).match(lead.jobTitle()).map(Catalogue.Persona::key).orElse(null);
+        DmnDecisionResultEntries result = decisions.evaluateDecisionById(agreements.decisionId(agreement,
+                FIT_DECISION))
                 .variables(Variables.createVariables()
                         .putValue("jobTitle", lead.jobTitle())
                         .putValue("persona", persona == null ? Catalogue.UNMATCHED : persona)
