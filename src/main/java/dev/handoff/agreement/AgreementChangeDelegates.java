@@ -35,14 +35,16 @@ class AgreementChangeDelegates {
     private final Replay replay;
     private final IdentityService identity;
     private final Notifier notifier;
+    private final AgreementForms forms;
 
     AgreementChangeDelegates(Agreements agreements, AgreementChanges changes, Replay replay,
-            IdentityService identity, Notifier notifier) {
+            IdentityService identity, Notifier notifier, AgreementForms forms) {
         this.agreements = agreements;
         this.changes = changes;
         this.replay = replay;
         this.identity = identity;
         this.notifier = notifier;
+        this.forms = forms;
     }
 
     /** A new proposal, by whoever starts the process (the start form or Handoff's API): they sign for their side. */
@@ -130,6 +132,7 @@ class AgreementChangeDelegates {
     JavaDelegate putAgreementInForce() {
         return execution -> {
             Agreement agreement = agreements.putInForce((Integer) execution.getVariable(AGREEMENT_NUMBER));
+            forms.show(agreement);
             for (String group : List.of(Groups.MARKETING_MANAGERS, Groups.SALES_MANAGERS, Groups.MARKETING_OPS)) {
                 notifier.notifyGroup(group, "Agreement " + agreement.number() + " in force",
                         "From now on Handoff evaluates " + agreement.decisions().byKey() + ": " + agreement.summary());

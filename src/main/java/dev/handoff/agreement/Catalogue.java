@@ -68,7 +68,6 @@ public record Catalogue(Icp icp, List<Persona> personas) {
         return personas.stream().map(p -> Map.of("label", p.name(), "value", p.key())).toList();
     }
 
-    /** The agreement's catalogue; the default one for an agreement made before catalogues existed. */
     /** The agreement's catalogue, the default one for an agreement made before catalogues existed. */
     public static Catalogue of(Agreement agreement) {
         return agreement.catalogue() == null ? defaults() : agreement.catalogue();

@@ -56,6 +56,8 @@ class AgreementIT {
     RepositoryService repositoryService;
     @Autowired
     Agreements agreements;
+    @Autowired
+    AgreementForms forms;
 
     String deployment;
 
@@ -70,6 +72,7 @@ class AgreementIT {
         if (deployment != null) {
             repositoryService.deleteDeployment(deployment, true);
         }
+        forms.show(agreements.inForce());
     }
 
     @Test
