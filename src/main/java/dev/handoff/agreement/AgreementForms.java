@@ -37,7 +37,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 class AgreementForms {
 
     static final String DEPLOYMENT_NAME = "handoff-agreement";
-    /** The content request's start form (of content-request.bpmn): its persona select lists the catalogue's personas. */
+    /** The start form of content-request.bpmn: its persona select lists the catalogue's personas. */
     static final String REQUEST_CONTENT = "request-content";
     static final String CONTENT_REQUEST_PROCESS = "content-request";
     /** The proposal's start form: its "in force" texts say what a field left empty keeps. */

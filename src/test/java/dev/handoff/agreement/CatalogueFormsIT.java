@@ -138,7 +138,8 @@ class CatalogueFormsIT {
         click(wait, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='One-pager']"));
         field(wait, "Field_Need").sendKeys("Operations asks what changes for them");
         click(wait, By.cssSelector("[id$='Field_Persona-display']"));
-        click(wait, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space()='Operations leader']"));
+        click(wait, By.xpath("//*[contains(@class,'fjs-dropdownlist-item') "
+                + "and normalize-space()='Operations leader']"));
         WebElement date = field(wait, "Field_NeededBy-date");
         LocalDate neededBy = EngineClock.now().toLocalDate().plusDays(21);
         date.sendKeys(neededBy.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
@@ -161,8 +162,8 @@ class CatalogueFormsIT {
     }
 
     private JsonNode personaOptions() {
-        JsonNode form = Api.as(port, "sam").get("/engine-rest/process-definition/key/content-request/deployed-start-form")
-                .json();
+        JsonNode form = Api.as(port, "sam")
+                .get("/engine-rest/process-definition/key/content-request/deployed-start-form").json();
         for (JsonNode component : form.path("components")) {
             if ("persona".equals(component.path("key").asText())) {
                 return component.path("values");

@@ -14,21 +14,34 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import dev.handoff.support.Api;
+import dev.handoff.support.Browser;
 import dev.handoff.support.HandoffNode;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * PostgreSQL stopped for a while under load and started again: meanwhile the API answers 503 problem details
  * with Retry-After (never a 500, never a hang), health and readiness say DOWN within their probe's timeout, and
- * afterwards Handoff serves again without a restart, with every acknowledged lead stored once.
+ * a person in Tasklist reads why instead of a server error page; afterwards Handoff serves again without a
+ * restart, with every acknowledged lead stored once, and Tasklist works on without signing in again (the page
+ * reloads itself). (One outage for the API and the webapps: each node started costs the suite's time budget.)
  */
 class DatabaseOutageIT {
 
     static final Duration OUTAGE = Duration.ofSeconds(15);
     static final Duration RECOVERY = Duration.ofSeconds(30);
+    private static final By USERNAME = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+    private static final By PASSWORD = By.cssSelector("form[name='signinForm'] input[ng-model='password']");
+    private static final By LOG_IN = By.cssSelector("form[name='signinForm'] button[type='submit']");
+    private static final By FILTERS = By.cssSelector(".task-filters .task-filter h4.name a");
+
+    @RegisterExtension
+    final Browser browser = Browser.optional(Duration.ofSeconds(60));
 
     @Test
     void anOutageAnswers503AndHandoffRecoversOnItsOwn(@TempDir Path work) throws Exception {
@@ -38,6 +51,13 @@ class DatabaseOutageIT {
         String url = Resilience.url(postgres);
         try (HandoffNode node = Resilience.node("outage", work.resolve("node"), url)) {
             node.start().awaitUp(START_UP);
+            if (browser.present()) {
+                browser.open("http://localhost:" + node.port() + "/camunda/app/tasklist/default/");
+                browser.await(ExpectedConditions.elementToBeClickable(USERNAME)).sendKeys("sam");
+                browser.driver().findElement(PASSWORD).sendKeys("sam");
+                browser.driver().findElement(LOG_IN).click();
+                browser.await(ExpectedConditions.visibilityOfElementLocated(FILTERS));
+            }
             Api webapps = Api.webappSession(node.port(), "sally");
             LeadLoad load = new LeadLoad("outage", 2, node::port);
             await(Duration.ofSeconds(120), "20 leads acknowledged", () -> load.acknowledged().size() >= 20);
@@ -58,6 +78,15 @@ class DatabaseOutageIT {
                 engine.add(node.as("sally").get("/engine-rest/task/count"));
                 engine.add(webapps.get("/camunda/api/engine/engine/default/task/count"));
             }
+            String tasklistShown = null;
+            if (browser.present()) {
+                browser.driver().navigate().refresh();
+                tasklistShown = browser.await(d -> {
+                    String text = d.findElement(By.tagName("body")).getText();
+                    return text.contains("database") ? text : null;
+                });
+                browser.screenshot("tasklist-database-unreachable");
+            }
             postgres = Resilience.postgres(data, port);
             long started = System.nanoTime();
             await(RECOVERY, "a lead acknowledged after the database came back", () -> load.answers().stream()
@@ -66,6 +95,9 @@ class DatabaseOutageIT {
                     .mapToLong(LeadLoad.Answer::atNanos).min().orElseThrow();
             await(RECOVERY, "health UP again", () -> node.health() == 200);
             long healthy = System.nanoTime();
+            if (browser.present()) {
+                browser.await(ExpectedConditions.visibilityOfElementLocated(FILTERS));
+            }
             HandoffNode.sleep(2_000);
             load.close();
             // The job executor works again: the leads' breach timers, made due now, fire.
@@ -115,6 +147,16 @@ class DatabaseOutageIT {
             assertThat(ledger.orphaned()).as("orphans").isZero();
             assertThat(due).as("breach timers of the stored leads").isEqualTo(ledger.stored());
             assertThat(Resilience.leadsBreachedTwice(url)).as("leads breached twice").isZero();
+            if (browser.present()) {
+                log.info("Tasklist reloaded while the database was stopped showed: {}",
+                        tasklistShown.replace('\n', ' '));
+                assertThat(tasklistShown).contains("Handoff cannot reach its database").doesNotContain("Whitelabel");
+                // Back: the page reloaded itself and shows sam's filters, still signed in.
+                assertThat(browser.driver().findElements(FILTERS)).isNotEmpty();
+                assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                        .doesNotContain("cannot reach its database");
+            }
+            browser.requireAtTheEnd();
         } finally {
             postgres.close();
         }

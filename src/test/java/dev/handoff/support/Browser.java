@@ -46,6 +46,7 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     private static boolean hinted;
 
     private final Duration timeout;
+    private final boolean optional;
     private WebDriver driver;
     private Path profile;
 
@@ -54,7 +55,33 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     }
 
     public Browser(Duration timeout) {
+        this(timeout, false);
+    }
+
+    private Browser(Duration timeout, boolean optional) {
         this.timeout = timeout;
+        this.optional = optional;
+    }
+
+    /**
+     * For a test whose browser part is one of its checks, not all of them: without a browser it runs the rest,
+     * skips the browser's steps ({@link #present()} is false) and must end with {@link #requireAtTheEnd()}, so that
+     * it reports skipped with the install hint instead of passing.
+     */
+    public static Browser optional(Duration timeout) {
+        return new Browser(timeout, true);
+    }
+
+    /** Whether this test has a browser to drive. */
+    public boolean present() {
+        return driver != null;
+    }
+
+    /** Reports the test skipped, with the install hint, when its browser steps could not run. */
+    public void requireAtTheEnd() {
+        if (!present()) {
+            Assumptions.abort("the browser steps were skipped, the rest passed: " + MISSING);
+        }
     }
 
     /** Whether Debian's browser and driver are installed. */
@@ -66,6 +93,9 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
     public void beforeEach(ExtensionContext context) throws IOException {
         if (!available()) {
             hintOnce();
+            if (optional) {
+                return;
+            }
             Assumptions.abort(MISSING);
         }
         // Pin the driver so that Selenium never looks for (or downloads) one of its own.
