@@ -1,12 +1,19 @@
 package dev.handoff.platform;
 
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.stream.Stream;
 
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -36,7 +43,7 @@ import dev.handoff.identity.Groups;
  * exist. It names only the engine that each webapp address names anyway;</li>
  * <li>the APIs of Cockpit, Tasklist and Admin answer only those who may open that app, as their pages do;</li>
  * <li>only admins write process variables directly ({@link VariableWrites}); everyone else through forms and
- * Handoff's API.</li>
+ * Handoff's API, and a form's submission sets only the variables it has fields for ({@link FormVariables}).</li>
  * </ul>
  * What a signed-in person may then do is the engine's authorizations' business.
  */
@@ -52,12 +59,14 @@ class EngineAccessGuard extends OncePerRequestFilter {
     private final String webappApi;
     private final VariableWrites variableWrites;
     private final TaskCompletions completions;
+    private final FormVariables formVariables;
 
     EngineAccessGuard(ProcessEngine engine, String webappPath) {
         this.identityService = engine.getIdentityService();
         this.webappApi = webappPath + "/api/";
         this.variableWrites = new VariableWrites(webappPath);
         this.completions = new TaskCompletions(engine, variableWrites);
+        this.formVariables = new FormVariables(engine);
     }
 
     @Override
@@ -96,6 +105,21 @@ class EngineAccessGuard extends OncePerRequestFilter {
             if (refusal != null) {
                 Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "Forbidden", refusal);
                 return;
+            }
+            String rest = variableWrites.engineRelative(decoded);
+            if (FormVariables.applies(request.getMethod(), rest)) {
+                byte[] body = request.getInputStream().readNBytes(FormVariables.MAX_BODY + 1);
+                if (body.length > FormVariables.MAX_BODY) {
+                    Problems.write(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Too large",
+                            "A form's submission is at most " + FormVariables.MAX_BODY + " bytes.");
+                    return;
+                }
+                List<FieldProblem> strays = formVariables.strays(rest, body);
+                if (!strays.isEmpty()) {
+                    Problems.invalid(response, strays);
+                    return;
+                }
+                request = new BodyAgain(request, body);
             }
         }
         if (groups == null && !webapps) {
@@ -173,6 +197,64 @@ class EngineAccessGuard extends OncePerRequestFilter {
             return List.of();
         }
         return identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList();
+    }
+
+    /** The request with its body, read once to check it, readable again by the engine. */
+    private static final class BodyAgain extends HttpServletRequestWrapper {
+
+        private final byte[] body;
+
+        BodyAgain(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            ByteArrayInputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return in.available() == 0;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new UnsupportedOperationException("read synchronously");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
+        }
+
+        @Override
+        public int getContentLength() {
+            return body.length;
+        }
+
+        @Override
+        public long getContentLengthLong() {
+            return body.length;
+        }
     }
 
     private boolean isLogin(String path, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package dev.handoff.platform;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -29,6 +30,21 @@ final class Problems {
         body.put("detail", detail);
         members.forEach(body::put);
         response.setStatus(status);
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        JSON.writeValue(response.getOutputStream(), body);
+    }
+
+    /** 400 with the fields named, as Handoff's API answers invalid input. */
+    static void invalid(HttpServletResponse response, List<FieldProblem> errors) throws IOException {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("type", "https://handoff.dev/problems/invalid-input");
+        body.put("title", "Invalid input");
+        body.put("status", HttpServletResponse.SC_BAD_REQUEST);
+        body.put("detail", "The request has " + errors.size() + " invalid field" + (errors.size() == 1 ? "" : "s")
+                + ": " + String.join(", ", errors.stream().map(FieldProblem::field).toList()));
+        body.set("errors", JSON.valueToTree(errors));
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");
         JSON.writeValue(response.getOutputStream(), body);
