@@ -136,7 +136,7 @@ class AgreementForms {
         String signed = a.marketing() == null || a.sales() == null ? ""
                 : ", signed by " + md(a.marketing().by()) + " for marketing and " + md(a.sales().by()) + " for sales";
         texts.put("Text_InForce", "**In force now: agreement " + a.number() + "**"
-                + (a.inForceSince() == null ? "" : " since " + DAY.format(a.inForceSince().toLocalDate())) + signed
+                + (a.effectiveFrom() == null ? "" : " since " + DAY.format(a.effectiveFrom())) + signed
                 + ". A field left empty keeps the value shown under its section.");
         Agreement.Decisions d = a.decisions();
         texts.put("Text_InForceMarketing", "In force: " + Agreement.MQL_DEFINITION + " v" + d.mqlDefinition() + ", "
