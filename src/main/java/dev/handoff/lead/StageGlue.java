@@ -35,6 +35,15 @@ class StageGlue {
         this.settings = settings;
     }
 
+    /**
+     * Whether the execution runs a lead-lifecycle version before the stages (one diagram holding every step): its
+     * forms read the persona from the lifecycle, and its reminder timers read the reminder moments set for them.
+     */
+    static boolean beforeStages(DelegateExecution execution) {
+        return execution.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")
+                && execution.getBpmnModelInstance().getModelElementById("Task_AcceptLead") != null;
+    }
+
     Lead lead(DelegateExecution execution) {
         String id = (String) execution.getVariable(LEAD_ID);
         return leads.findById(id).orElseThrow(() -> new IllegalStateException("No lead " + id));
