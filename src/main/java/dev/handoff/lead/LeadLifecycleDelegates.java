@@ -50,7 +50,7 @@ class LeadLifecycleDelegates {
     JavaDelegate registerLead() {
         return execution -> {
             if (execution.getVariable(LeadVariables.LEAD_ID) != null) {
-                if (StageGlue.beforeStages(execution)) {
+                if (!StageGlue.callsStages(execution)) {
                     execution.setVariables(LeadVariables.beforeStages(lead(execution)));
                 }
                 execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
@@ -70,8 +70,8 @@ class LeadLifecycleDelegates {
             execution.setProcessBusinessKey(lead.number());
             // The lifecycle keeps the lead's ids, not the start form's fields: the record holds them now.
             execution.removeVariables(LeadForms.FIELDS);
-            execution.setVariables(StageGlue.beforeStages(execution) ? LeadVariables.beforeStages(lead)
-                    : LeadVariables.ids(lead));
+            execution.setVariables(StageGlue.callsStages(execution) ? LeadVariables.ids(lead)
+                    : LeadVariables.beforeStages(lead));
             execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
         };
     }

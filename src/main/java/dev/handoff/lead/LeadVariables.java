@@ -66,8 +66,8 @@ public final class LeadVariables {
     public static final String SLA_STARTED_AT = "slaStartedAt";
     /**
      * Half-way to the deadline: the reminder timer of lead-lifecycle versions before the stages (their leads
-     * under way still read it, and only they get it); the stages compute it in the diagram from
-     * {@link #SLA_STARTED_AT}.
+     * under way still read it; a lifecycle that calls the stages gets none); the stages compute it in the diagram
+     * from {@link #SLA_STARTED_AT}.
      */
     public static final String SLA_REMINDER_AT = "slaReminderAt";
     public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";

@@ -94,7 +94,7 @@ class SalesAcceptanceDelegates {
             SlaPolicy.Targets targets = policy.targets(lead.fitGrade(), segment);
             execution.setVariable(TEAM, team);
             execution.setVariable(SEGMENT, segment);
-            if (StageGlue.beforeStages(execution)) {
+            if (!StageGlue.callsStages(execution)) {
                 // Its accept form reads the persona from the lifecycle; a stage shows it from the lead's card.
                 execution.setVariable(PERSONA, card.persona(lead));
             }

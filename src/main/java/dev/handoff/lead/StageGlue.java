@@ -36,12 +36,14 @@ class StageGlue {
     }
 
     /**
-     * Whether the execution runs a lead-lifecycle version before the stages (one diagram holding every step): its
-     * forms read the persona from the lifecycle, and its reminder timers read the reminder moments set for them.
+     * Whether the execution runs a lead-lifecycle version that calls the stages: it holds the lead's ids, not its
+     * fields, and its sales steps live in the stages. A version before the stages (one diagram holding every step)
+     * has forms that read the lead and the persona from the lifecycle and reminder timers that read the reminder
+     * moments set for them.
      */
-    static boolean beforeStages(DelegateExecution execution) {
+    static boolean callsStages(DelegateExecution execution) {
         return execution.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")
-                && execution.getBpmnModelInstance().getModelElementById("Task_AcceptLead") != null;
+                && execution.getBpmnModelInstance().getModelElementById("Task_AcceptLead") == null;
     }
 
     Lead lead(DelegateExecution execution) {
