@@ -196,6 +196,8 @@ final class EngineHistory {
                 .orElseThrow(() -> new IllegalStateException("lead " + trail.leadId() + " waits in no stage"));
         String activity = trail.waiting().activityId();
         Map<String, Object> start = new HashMap<>(variables);
+        // As a lead captured today: the lifecycle holds no copy of the lead's card, the stage shows it.
+        start.keySet().removeAll(LeadVariables.CARD);
         if (activity.equals("Task_CompleteLeadData")) {
             // Qualification's start path scores the lead unless sales rejected its data: it waits to be completed.
             start.put(LeadVariables.REJECTION_REASON, "bad_data");

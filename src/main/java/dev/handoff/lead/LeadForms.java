@@ -9,6 +9,11 @@ import dev.handoff.platform.InvalidInputException;
 /** Reads a lead from Camunda Form variables (the Tasklist start form and "Complete lead data"). */
 final class LeadForms {
 
+    /** The fields of the Tasklist start form (forms/capture-lead.form). */
+    static final List<String> FIELDS = List.of(LeadVariables.FIRST_NAME, LeadVariables.LAST_NAME, LeadVariables.EMAIL,
+            LeadVariables.PHONE, LeadVariables.JOB_TITLE, LeadVariables.COMPANY, LeadVariables.COMPANY_SIZE,
+            LeadVariables.INDUSTRY, LeadVariables.COUNTRY, LeadVariables.SOURCE, LeadVariables.CAMPAIGN);
+
     /** @param email, source the lead's own values when the form does not edit them */
     static LeadRequest request(Map<String, Object> v, String email, LeadSource source) {
         LeadSource formSource = source != null ? source : LeadSource.fromCode(text(v, LeadVariables.SOURCE));

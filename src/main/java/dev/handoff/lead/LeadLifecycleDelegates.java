@@ -28,25 +28,31 @@ class LeadLifecycleDelegates {
     private final LeadSettings settings;
     private final CurrentUser user;
     private final Leads leads;
+    private final LeadCard card;
 
     LeadLifecycleDelegates(LeadRepository repository, LeadScoring scoring, MqlDefinition mqlDefinition,
-            LeadSettings settings, CurrentUser user, Leads leads) {
+            LeadSettings settings, CurrentUser user, Leads leads, LeadCard card) {
         this.repository = repository;
         this.scoring = scoring;
         this.mqlDefinition = mqlDefinition;
         this.settings = settings;
         this.user = user;
         this.leads = leads;
+        this.card = card;
     }
 
     /**
      * Leads captured through the API arrive with their record made; a Tasklist start form brings only
-     * variables, so the record is made here, with the same validation and duplicate rule.
+     * variables, so the record is made here, with the same validation and duplicate rule. The lifecycle keeps the
+     * lead's ids; a lifecycle version before the stages, whose forms read the lead from it, gets its fields too.
      */
     @Bean
     JavaDelegate registerLead() {
         return execution -> {
             if (execution.getVariable(LeadVariables.LEAD_ID) != null) {
+                if (!StageGlue.callsStages(execution)) {
+                    execution.setVariables(LeadVariables.beforeStages(lead(execution)));
+                }
                 execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
                 return;
             }
@@ -62,7 +68,10 @@ class LeadLifecycleDelegates {
             }
             Lead lead = repository.findById(leads.record(request, actor(), "Tasklist start form")).orElseThrow();
             execution.setProcessBusinessKey(lead.number());
-            execution.setVariables(LeadVariables.describe(lead));
+            // The lifecycle keeps the lead's ids, not the start form's fields: the record holds them now.
+            execution.removeVariables(LeadForms.FIELDS);
+            execution.setVariables(StageGlue.callsStages(execution) ? LeadVariables.ids(lead)
+                    : LeadVariables.beforeStages(lead));
             execution.setVariable(LeadVariables.LEAD_IS_NEW, true);
         };
     }
@@ -117,7 +126,7 @@ class LeadLifecycleDelegates {
             OffsetDateTime now = EngineClock.now();
             repository.updateDetails(lead.id(), request, now);
             repository.addEvent(lead.id(), new LeadEvent(now, "DATA_COMPLETED", null, actor(task), null, null));
-            task.getExecution().setVariables(LeadVariables.describe(repository.findById(lead.id()).orElseThrow()));
+            card.show(task.getExecution());
         };
     }
 

@@ -225,6 +225,13 @@ class LeadRepository {
      * Adds an entry to the lead's timeline, the one place every stage change, breach and escalation is recorded;
      * those of {@link PublishedEvents} are published to the subscribers in the same transaction.
      */
+    /** Why the MQL definition last judged the lead as it did (its latest MQL_DEFINITION_APPLIED), or null. */
+    String mqlReason(String leadId) {
+        return jdbc.sql("select reason from lead_event where lead_id = ? and type = 'MQL_DEFINITION_APPLIED' "
+                + "order by occurred_at desc, id desc fetch first 1 rows only").param(leadId).query(String.class)
+                .optional().orElse(null);
+    }
+
     void addEvent(String leadId, LeadEvent event) {
         jdbc.sql("insert into lead_event (lead_id, occurred_at, type, stage, actor, reason, detail) "
                 + "values (?, ?, ?, ?, ?, ?, ?)")

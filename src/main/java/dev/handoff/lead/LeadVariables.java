@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * The variables of process lead-lifecycle and of the stages it calls, in one place: the call activities of
- * lead-lifecycle.bpmn pass each stage only these names (in and out), which {@code LeadStagesTest} checks.
+ * lead-lifecycle.bpmn pass each stage only these names (in and out), which {@code LeadStagesTest} checks. The
+ * lifecycle holds the lead's ids and what it decides on; the lead's fields a stage's forms show ({@link #card})
+ * come from the lead's record when the stage starts, not through the lifecycle.
  */
 public final class LeadVariables {
 
@@ -64,7 +66,8 @@ public final class LeadVariables {
     public static final String SLA_STARTED_AT = "slaStartedAt";
     /**
      * Half-way to the deadline: the reminder timer of lead-lifecycle versions before the stages (their leads
-     * under way still read it); the stages compute it in the diagram from {@link #SLA_STARTED_AT}.
+     * under way still read it; a lifecycle that calls the stages gets none); the stages compute it in the diagram
+     * from {@link #SLA_STARTED_AT}.
      */
     public static final String SLA_REMINDER_AT = "slaReminderAt";
     public static final String ACCEPT_WITHIN_HOURS = "acceptWithinHours";
@@ -111,11 +114,49 @@ public final class LeadVariables {
     public static final String LOST_REASON = "lostReason";
     public static final String COOL_OFF_UNTIL = "coolOffUntil";
 
-    /** What Tasklist forms and filter columns show of a lead. */
-    static Map<String, Object> describe(Lead lead) {
+    /** The names of the lead's card ({@link #card}): held by the stage that shows them, not by the lifecycle. */
+    public static final List<String> CARD = List.of(LEAD_NAME, EMAIL, FIRST_NAME, LAST_NAME, PHONE, JOB_TITLE, COMPANY,
+            COMPANY_SIZE, INDUSTRY, COUNTRY, SOURCE, CAMPAIGN, FIT_POINTS, FIT_GRADE, ENGAGEMENT_SCORE, PERSONA,
+            MQL_REASON);
+
+    /**
+     * What lead-lifecycle starts with and keeps of its lead: its identity. The lead's fields stay in its record;
+     * each stage shows them from there ({@link LeadCard}).
+     */
+    static Map<String, Object> ids(Lead lead) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(LEAD_ID, lead.id());
         variables.put(LEAD_NUMBER, lead.number());
+        return variables;
+    }
+
+    /**
+     * What lead-lifecycle versions before the stages (one diagram, whose forms read the lead from the lifecycle)
+     * start with: the ids and the lead's fields; scoring, the MQL definition and routing add the rest of the card.
+     */
+    static Map<String, Object> beforeStages(Lead lead) {
+        Map<String, Object> variables = ids(lead);
+        variables.putAll(fields(lead));
+        return variables;
+    }
+
+    /**
+     * The lead's card: what Tasklist forms and filter columns of a stage show of its lead, read from its record
+     * when the stage starts ({@link LeadCard}); the persona and the MQL reason as the caller found them.
+     */
+    static Map<String, Object> card(Lead lead, String persona, String mqlReason) {
+        Map<String, Object> variables = fields(lead);
+        variables.put(FIT_POINTS, lead.fitPoints());
+        variables.put(FIT_GRADE, lead.fitGrade());
+        variables.put(ENGAGEMENT_SCORE, lead.engagementScore() == null ? null : lead.engagementScore().doubleValue());
+        variables.put(PERSONA, persona);
+        variables.put(MQL_REASON, mqlReason);
+        return variables;
+    }
+
+    /** The lead's own fields, as captured or completed. */
+    private static Map<String, Object> fields(Lead lead) {
+        Map<String, Object> variables = new HashMap<>();
         variables.put(LEAD_NAME, lead.name());
         variables.put(EMAIL, lead.email());
         variables.put(FIRST_NAME, lead.firstName());

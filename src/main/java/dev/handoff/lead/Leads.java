@@ -169,7 +169,7 @@ public class Leads {
     String create(LeadRequest request, String actor, boolean background) {
         String id = record(request, actor, background ? "CSV import" : "API");
         Lead lead = repository.findById(id).orElseThrow();
-        var variables = LeadVariables.describe(lead);
+        var variables = LeadVariables.ids(lead);
         if (background) {
             runtime.createMessageCorrelation(LeadVariables.IMPORT_MESSAGE).processInstanceBusinessKey(lead.number())
                     .setVariables(variables).correlateStartMessage();

@@ -21,7 +21,6 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.handoff.account.Accounts;
 import dev.handoff.agreement.Agreements;
-import dev.handoff.agreement.Catalogue;
 import dev.handoff.identity.Groups;
 import dev.handoff.notification.Notifier;
 import dev.handoff.platform.EngineClock;
@@ -56,10 +55,11 @@ class SalesAcceptanceDelegates {
     private final StageGlue glue;
     private final Agreements agreements;
     private final Accounts accounts;
+    private final LeadCard card;
 
     SalesAcceptanceDelegates(LeadRepository leads, Reps reps, SlaPolicy policy, SlaLedger ledger, SlaClocks clocks,
             OverdueLeads overdue, BusinessTime businessTime, DecisionService decisions, Notifier notifier,
-            DeadlineFormat deadlines, StageGlue glue, Agreements agreements, Accounts accounts) {
+            DeadlineFormat deadlines, StageGlue glue, Agreements agreements, Accounts accounts, LeadCard card) {
         this.leads = leads;
         this.reps = reps;
         this.policy = policy;
@@ -73,6 +73,7 @@ class SalesAcceptanceDelegates {
         this.glue = glue;
         this.agreements = agreements;
         this.accounts = accounts;
+        this.card = card;
     }
 
     /**
@@ -80,15 +81,6 @@ class SalesAcceptanceDelegates {
      * take it; else by processes/lead-routing.dmn (the version the agreement in force names) and round robin within
      * the team. Then starts the SLA clock.
      */
-    /** The persona the lead matched when it was scored, by its name in the catalogue in force. */
-    private String persona(Lead lead) {
-        if (lead.personaKey() == null) {
-            return Catalogue.UNMATCHED;
-        }
-        return agreements.catalogue().persona(lead.personaKey()).map(p -> p.name() + " (" + p.key() + ")")
-                .orElse(lead.personaKey());
-    }
-
     @Bean
     JavaDelegate routeLead() {
         return execution -> {
@@ -102,7 +94,10 @@ class SalesAcceptanceDelegates {
             SlaPolicy.Targets targets = policy.targets(lead.fitGrade(), segment);
             execution.setVariable(TEAM, team);
             execution.setVariable(SEGMENT, segment);
-            execution.setVariable(PERSONA, persona(lead));
+            if (!StageGlue.callsStages(execution)) {
+                // Its accept form reads the persona from the lifecycle; a stage shows it from the lead's card.
+                execution.setVariable(PERSONA, card.persona(lead));
+            }
             execution.setVariable(ACCEPT_WITHIN_HOURS, targets.acceptWithinHours());
             execution.setVariable(CONTACT_ATTEMPT_TARGET, targets.contactAttempts());
             execution.setVariable(MEETING_WITHIN_DAYS, targets.meetingWithinDays());

@@ -19,7 +19,9 @@ import dev.handoff.sla.SlaLedger;
 
 /**
  * Starts the two SLA clocks of the sales stages, in business time: accept or reject an MQL (sales acceptance) and
- * hold the discovery meeting (opportunity). Each sets the deadline, its reminder at half-time and the owner.
+ * hold the discovery meeting (opportunity). Each sets the deadline and the owner, and the reminder at half-time for
+ * the diagrams whose timers read it (lifecycle versions before the stages, the stages' first versions); a lifecycle
+ * that calls the stages, where the stage computes it, gets none.
  */
 @Component
 class SlaClocks {
@@ -49,7 +51,9 @@ class SlaClocks {
         execution.setVariable(SLA_DUE_AT, date(due));
         execution.setVariable(SLA_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(SLA_STARTED_AT, date(now));
-        execution.setVariable(SLA_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        if (!StageGlue.callsStages(execution)) {
+            execution.setVariable(SLA_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        }
         leads.assign(lead.id(), rep, team, due, now);
         if (rep != null) {
             notifier.notify(rep, "New lead to accept: " + lead.name(), "Accept or reject " + lead.name() + " ("
@@ -69,7 +73,9 @@ class SlaClocks {
         execution.setVariable(MEETING_DUE_AT, date(due));
         execution.setVariable(MEETING_DUE_TEXT, deadlines.moment(due));
         execution.setVariable(MEETING_STARTED_AT, date(now));
-        execution.setVariable(MEETING_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        if (!StageGlue.callsStages(execution)) {
+            execution.setVariable(MEETING_REMINDER_AT, businessTime.fraction(date(now), date(due), 0.5));
+        }
         leads.assign(lead.id(), ae, Groups.AE, due, now);
         if (ae != null) {
             notifier.notify(ae, "Discovery meeting to hold: " + lead.name(), "Hold the discovery meeting with "

@@ -35,6 +35,17 @@ class StageGlue {
         this.settings = settings;
     }
 
+    /**
+     * Whether the execution runs a lead-lifecycle version that calls the stages: it holds the lead's ids, not its
+     * fields, and its sales steps live in the stages. A version before the stages (one diagram holding every step)
+     * has forms that read the lead and the persona from the lifecycle and reminder timers that read the reminder
+     * moments set for them.
+     */
+    static boolean callsStages(DelegateExecution execution) {
+        return execution.getProcessDefinitionId().startsWith(PROCESS_KEY + ":")
+                && execution.getBpmnModelInstance().getModelElementById("Task_AcceptLead") == null;
+    }
+
     Lead lead(DelegateExecution execution) {
         String id = (String) execution.getVariable(LEAD_ID);
         return leads.findById(id).orElseThrow(() -> new IllegalStateException("No lead " + id));

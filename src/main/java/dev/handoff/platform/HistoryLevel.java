@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
  * <li>the variables of the processes named by {@code handoff.history.processes-without-variables} (the lead
  * lifecycle and its stages): they are copies of Handoff's lead record, which is the truth and has its own
  * timeline and API, and they are personal data (names, emails, phones) that history would otherwise keep a copy
- * of per stage; each stage's call activity copies the lead's fields in and out, so this was most of what the
- * stages cost a lead (README, "Performance"). The runtime variables stay, for Tasklist's forms and Cockpit.</li>
+ * of per stage; the stage that shows the lead holds its fields (lead/LeadCard), and writing their history was
+ * most of what the stages cost a lead (README, "Performance"). The runtime variables stay, for Tasklist's forms
+ * and Cockpit.</li>
  * </ul>
  * Its id is full's (3), so a database the engine set up at {@code full} starts at this level without the
  * engine's history level mismatch check failing, and back again. Select it with

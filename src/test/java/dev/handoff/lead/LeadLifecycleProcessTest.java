@@ -88,6 +88,43 @@ class LeadLifecycleProcessTest {
     }
 
     @Test
+    void theLifecycleHoldsTheLeadsIdsAndTheStageShowsTheLeadFromItsRecord() {
+        Lead lead = capture(request("VP Sales", 500, "Software", "demo_request")).lead();
+        ProcessInstance instance = instance(lead);
+
+        Map<String, Object> lifecycle = engine.getRuntimeService().getVariables(instance.getId());
+        assertThat(lifecycle).containsEntry(LeadVariables.LEAD_ID, lead.id())
+                .containsEntry(LeadVariables.LEAD_NUMBER, lead.number()).containsKey(LeadVariables.SLA_DUE_AT);
+        assertThat(lifecycle.keySet()).doesNotContainAnyElementsOf(LeadVariables.CARD)
+                .doesNotContain(LeadVariables.SLA_REMINDER_AT);
+        Map<String, Object> stage = variables(task(instance, "Task_AcceptLead"));
+        assertThat(stage).containsEntry(LeadVariables.LEAD_NAME, "Lea Lead").containsEntry(LeadVariables.COMPANY, "Acme")
+                .containsEntry(LeadVariables.FIT_GRADE, "A").containsEntry(LeadVariables.PERSONA,
+                        "Sales leader (sales-leader)")
+                .containsEntry(LeadVariables.MQL_REASON, leads.details(lead.id()).timeline().stream()
+                        .filter(e -> e.type().equals("MQL_DEFINITION_APPLIED")).reduce((a, b) -> b).orElseThrow()
+                        .reason());
+    }
+
+    @Test
+    void aStagePassedCopiesOfTheLeadAsOlderLifecyclesDoShowsTheRecordInstead() {
+        Lead lead = capture(request("VP Sales", 500, "Software", "demo_request")).lead();
+        ProcessInstance instance = instance(lead);
+        Map<String, Object> passed = new HashMap<>(engine.getRuntimeService().getVariables(current(instance)));
+        passed.put(LeadVariables.LEAD_NAME, "Copy Of Old");
+        passed.put(LeadVariables.COMPANY, "Old Co");
+        passed.put(LeadVariables.PERSONA, null);
+
+        ProcessInstance copy = engine.getRuntimeService().startProcessInstanceByKey(
+                LeadVariables.SALES_ACCEPTANCE_KEY, lead.number(), passed);
+        Task task = engine.getTaskService().createTaskQuery().processInstanceId(copy.getId())
+                .taskDefinitionKey("Task_AcceptLead").singleResult();
+        assertThat(FormText.of("accept-lead", variables(task))).contains("**Lea Lead**", "at **Acme**",
+                "persona **Sales leader (sales-leader)**").doesNotContain("Copy Of Old", "Old Co");
+        engine.getRuntimeService().deleteProcessInstance(copy.getId(), "test");
+    }
+
+    @Test
     void anImportedLeadIsRecordedAtOnceAndJudgedInTheBackground() {
         Lead lead = leads.captureInBackground(request("VP Sales", 500, "Software", "demo_request"), "test").lead();
 
@@ -113,6 +150,8 @@ class LeadLifecycleProcessTest {
         // One business day: Wednesday 10:00 UTC is 11:00 in Berlin, so Thursday 11:00 Berlin.
         assertThat(task.getDueDate()).isEqualTo(Date.from(NOW.plusDays(1).toInstant()));
         assertThat(engine.getTaskService().getVariable(task.getId(), LeadVariables.MISSING_FIELDS)).isEqualTo("jobTitle");
+        assertThat(FormText.of("complete-lead-data", engine.getTaskService().getVariables(task.getId())))
+                .contains("**Lea Lead**");
 
         Map<String, Object> form = new HashMap<>(engine.getTaskService().getVariables(task.getId()));
         form.put(LeadVariables.JOB_TITLE, "Head of Sales Operations");
@@ -122,6 +161,9 @@ class LeadLifecycleProcessTest {
         Leads.Details details = leads.details(lead.id());
         assertThat(details.lead().stage()).isEqualTo(LeadStage.MQL);
         assertThat(details.lead().jobTitle()).isEqualTo("Head of Sales Operations");
+        // The next stage shows the record as completed and scored again.
+        assertThat(FormText.of("accept-lead", variables(task(instance, "Task_AcceptLead"))))
+                .contains("Head of Sales Operations at **Acme**", "persona **Sales leader (sales-leader)**");
         // No job title, no persona; scored again with one, the lead matches the persona "Head of Sales" is part of.
         assertThat(lead.personaKey()).isNull();
         assertThat(details.lead().personaKey()).isEqualTo("sales-leader");
