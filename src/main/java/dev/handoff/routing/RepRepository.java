@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RepRepository {
 
-    private static final String SELECT = "select r.user_id, r.active, r.available, r.available_from, r.capacity, "
+    static final String SELECT = "select r.user_id, r.active, r.available, r.available_from, r.capacity, "
             + "r.last_assigned_at, (select count(*) from lead l where l.owner = r.user_id "
             + "and l.stage in ('MQL', 'SAL', 'SQL') and l.erased_at is null) as open_leads from rep r";
 
