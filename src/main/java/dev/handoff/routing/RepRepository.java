@@ -35,6 +35,12 @@ class RepRepository {
         }
     }
 
+    /** How many of the users have a rep row (without counting anyone's open leads). */
+    int existing(List<String> userIds) {
+        return jdbc.sql("select count(*) from rep where user_id in (:ids)").param("ids", userIds).query(Integer.class)
+                .single();
+    }
+
     /** The reps, locked until the transaction ends, so two nodes never hand out the same turn. */
     List<Rep> lockAll(List<String> userIds) {
         if (userIds.isEmpty()) {
