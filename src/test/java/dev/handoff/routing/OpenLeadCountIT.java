@@ -31,7 +31,9 @@ class OpenLeadCountIT {
             // with both the owner and the open stages, and that no scan of the lead table is planned.
             String count = plan.substring(plan.indexOf("SubPlan"));
             assertThat(count).as(plan).containsPattern("Index (Only )?Scan using lead_(open_)?owner_idx on lead")
-                    .contains("(owner)::text = (r.user_id)::text", "(stage)::text = ANY ('{MQL,SAL,SQL}'::text[])")
+                    // The casts it prints vary with the index it picked: "(owner)::text = ..." or "owner = ...".
+                    .containsPattern("\\(?owner\\)?(::text)? = \\(r\\.user_id\\)::text")
+                    .containsPattern("\\(?stage\\)?(::text)? = ANY \\('\\{MQL,SAL,SQL\\}'")
                     .doesNotContain("Seq Scan on lead");
         } else {
             // H2 names the conditions it seeks an index with in a comment after the index's name; it seeks an IN
