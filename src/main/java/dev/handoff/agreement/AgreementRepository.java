@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -22,6 +24,13 @@ class AgreementRepository {
     /** The catalogue's JSON; unknown properties are ignored, so an older row still reads. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+    /**
+     * Catalogues parsed, by their JSON: a row's catalogue text only ever names one catalogue, and nothing changes
+     * a parsed one, so each distinct text is parsed once (a handful: one per agreement that changed it).
+     */
+    private static final Map<String, Catalogue> PARSED = new ConcurrentHashMap<>();
+    private static final int PARSED_MAX = 256;
 
     private final JdbcClient jdbc;
 
@@ -168,8 +177,23 @@ class AgreementRepository {
     }
 
     private static Catalogue catalogue(String json) {
+        if (json == null) {
+            return null;
+        }
+        Catalogue parsed = PARSED.get(json);
+        if (parsed == null) {
+            parsed = parse(json);
+            if (PARSED.size() >= PARSED_MAX) {
+                PARSED.clear();
+            }
+            PARSED.put(json, parsed);
+        }
+        return parsed;
+    }
+
+    private static Catalogue parse(String json) {
         try {
-            return json == null ? null : JSON.readValue(json, Catalogue.class);
+            return JSON.readValue(json, Catalogue.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("An agreement's catalogue is not the JSON Handoff wrote", e);
         }

@@ -8,6 +8,8 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -15,6 +17,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.handoff.identity.Groups;
@@ -60,9 +64,15 @@ public class Agreements implements AgreementHistory {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    /** The agreement in force; the first start creates agreement 1 from what is deployed and configured. */
+    /**
+     * The agreement in force; the first start creates agreement 1 from what is deployed and configured.
+     * <p>
+     * Read once per transaction: a lead's intake evaluates four decisions and matches its persona, each asking
+     * for the agreement, and all of them judge it under the same one. Not cached across transactions: an
+     * agreement another node puts in force is seen by the next transaction that starts after it committed.
+     */
     public Agreement inForce() {
-        return repository.inForce().orElseGet(this::seedFirst);
+        return inThisTransaction().agreement();
     }
 
     /**
@@ -70,12 +80,82 @@ public class Agreements implements AgreementHistory {
      * outside the agreement (Modeler) changes nothing until an agreement names it.
      */
     public String decisionId(String key) {
-        return decisionId(inForce(), key);
+        return decisionId(inThisTransaction(), key);
     }
 
-    /** As {@link #decisionId(String)} for an agreement the caller has already read (one query per lead, not two). */
+    /** As {@link #decisionId(String)} for an agreement the caller has already read. */
     public String decisionId(Agreement agreement, String key) {
+        InForce current = inThisTransaction();
+        if (current.agreement().equals(agreement)) {
+            return decisionId(current, key);
+        }
         return definition(key, agreement.decisions().version(key)).getId();
+    }
+
+    /** Each decision's id looked up once per transaction, as its agreement is. */
+    private String decisionId(InForce current, String key) {
+        String id = current.decisionIds().get(key);
+        if (id == null) {
+            id = definition(key, current.agreement().decisions().version(key)).getId();
+            current.decisionIds().put(key, id);
+        }
+        return id;
+    }
+
+    /** The agreement in force as this transaction read it, and the decision ids looked up for it so far. */
+    private record InForce(Agreement agreement, Map<String, String> decisionIds) {
+    }
+
+    /**
+     * The agreement in force, read at most once per transaction (bound to it like a connection, suspended with
+     * it); outside a transaction, read each time.
+     */
+    private InForce inThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new InForce(read(), new ConcurrentHashMap<>());
+        }
+        InForce bound = (InForce) TransactionSynchronizationManager.getResource(this);
+        if (bound != null) {
+            return bound;
+        }
+        InForce read = new InForce(read(), new ConcurrentHashMap<>());
+        TransactionSynchronizationManager.bindResource(this, read);
+        TransactionSynchronizationManager.registerSynchronization(new Unbind());
+        return read;
+    }
+
+    private Agreement read() {
+        return repository.inForce().orElseGet(this::seedFirst);
+    }
+
+    /** Forgets what this transaction read: it is about to change which agreement is in force, or its catalogue. */
+    private void forget() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(this);
+        }
+    }
+
+    /** Releases the transaction's agreement when it ends; hides it while an inner (REQUIRES_NEW) one runs. */
+    private final class Unbind implements TransactionSynchronization {
+        private Object suspended;
+
+        @Override
+        public void suspend() {
+            suspended = TransactionSynchronizationManager.unbindResourceIfPossible(Agreements.this);
+        }
+
+        @Override
+        public void resume() {
+            if (suspended != null) {
+                TransactionSynchronizationManager.bindResource(Agreements.this, suspended);
+                suspended = null;
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(Agreements.this);
+        }
     }
 
     public List<Agreement> all() {
@@ -152,7 +232,9 @@ public class Agreements implements AgreementHistory {
      * matched to personas and content requests choose them from then on; a proposal changes them as anything else.
      */
     boolean fillCatalogue() {
-        return repository.fillCatalogue(inForce().number(), Catalogue.defaults());
+        int number = inForce().number();
+        forget();
+        return repository.fillCatalogue(number, Catalogue.defaults());
     }
 
     /** The catalogue in force: the personas leads are matched to and content requests choose from. */
@@ -303,6 +385,7 @@ public class Agreements implements AgreementHistory {
         if (!proposal.signed()) {
             throw new IllegalStateException("Agreement " + number + " is not signed by both sides");
         }
+        forget();
         repository.putInForce(number, EngineClock.now());
         return find(number);
     }

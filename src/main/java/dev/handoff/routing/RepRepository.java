@@ -16,7 +16,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class RepRepository {
 
-    private static final String SELECT = "select r.user_id, r.active, r.available, r.available_from, r.capacity, "
+    static final String SELECT = "select r.user_id, r.active, r.available, r.available_from, r.capacity, "
             + "r.last_assigned_at, (select count(*) from lead l where l.owner = r.user_id "
             + "and l.stage in ('MQL', 'SAL', 'SQL') and l.erased_at is null) as open_leads from rep r";
 
@@ -33,6 +33,12 @@ class RepRepository {
                     + "select :id, true, true, :capacity, :now where not exists (select 1 from rep where user_id = :id)")
                     .param("id", userId).param("capacity", defaultCapacity).param("now", now).update();
         }
+    }
+
+    /** How many of the users have a rep row (without counting anyone's open leads). */
+    int existing(List<String> userIds) {
+        return jdbc.sql("select count(*) from rep where user_id in (:ids)").param("ids", userIds).query(Integer.class)
+                .single();
     }
 
     /** The reps, locked until the transaction ends, so two nodes never hand out the same turn. */

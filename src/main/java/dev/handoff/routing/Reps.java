@@ -79,7 +79,7 @@ public class Reps {
      * The same connection: a transaction of its own would need a second one per lead and starve the pool.
      */
     private void ensureCommitted(List<String> members, OffsetDateTime now) {
-        if (members.isEmpty() || repository.findAll(members).size() == members.size()) {
+        if (members.isEmpty() || repository.existing(members) == members.size()) {
             return;
         }
         try {

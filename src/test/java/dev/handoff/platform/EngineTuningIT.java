@@ -2,8 +2,6 @@ package dev.handoff.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,12 +15,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.handoff.support.Api;
 import dev.handoff.support.IntegrationTest;
 import dev.handoff.support.LeadProcesses;
+import dev.handoff.support.QueryPlans;
 import dev.handoff.support.TestDatabase;
 import dev.handoff.support.TestLeads;
 
@@ -52,7 +50,7 @@ class EngineTuningIT {
 
     @Test
     void theJobExecutorFindsDueJobsThroughTheDueDateIndex() {
-        assertThat(plan(DUE_JOBS)).as(TestDatabase.name() + " plan of " + DUE_JOBS)
+        assertThat(QueryPlans.of(dataSource, DUE_JOBS)).as(TestDatabase.name() + " plan of " + DUE_JOBS)
                 .containsIgnoringCase("HANDOFF_IDX_JOB_DUE");
         ProcessEngineConfigurationImpl configuration =
                 (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
@@ -110,29 +108,5 @@ class EngineTuningIT {
         } finally {
             runtime.deleteProcessInstance(probe.getId(), "probe done");
         }
-    }
-
-    /** The database's plan for the query: H2's EXPLAIN, or PostgreSQL's with sequential scans made unattractive
-     *  (a test database is small enough that a scan would always win, whichever indexes exist). */
-    private String plan(String sql) {
-        return new JdbcTemplate(dataSource).execute((ConnectionCallback<String>) connection -> {
-            boolean postgres = connection.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL");
-            List<String> lines = new ArrayList<>();
-            try (Statement statement = connection.createStatement()) {
-                if (postgres) {
-                    statement.execute("set enable_seqscan = off");
-                }
-                try (ResultSet rows = statement.executeQuery("explain " + sql)) {
-                    while (rows.next()) {
-                        lines.add(rows.getString(1));
-                    }
-                } finally {
-                    if (postgres) {
-                        statement.execute("reset enable_seqscan");
-                    }
-                }
-            }
-            return String.join("\n", lines);
-        });
     }
 }
