@@ -63,16 +63,10 @@ class AgreementIT {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(ChangeVariables.PROCESS_KEY).list()
-                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test over"));
-        jdbc.sql("delete from agreement where number > 1").update();
-        jdbc.sql("update agreement set status = 'IN_FORCE', in_force = 'Y', superseded_at = null where number = 1")
-                .update();
         if (deployment != null) {
             repositoryService.deleteDeployment(deployment, true);
         }
-        forms.show(agreements.inForce());
+        AgreementOne.restore(jdbc, runtimeService, agreements, forms);
     }
 
     @Test

@@ -69,13 +69,7 @@ class CatalogueFormsIT {
 
     @AfterEach
     void tearDown() {
-        ClockUtil.reset();
-        runtimeService.createProcessInstanceQuery().processDefinitionKey(ChangeVariables.PROCESS_KEY).list()
-                .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "test over"));
-        jdbc.sql("delete from agreement where number > 1").update();
-        jdbc.sql("update agreement set status = 'IN_FORCE', in_force = 'Y', superseded_at = null where number = 1")
-                .update();
-        forms.show(agreements.inForce());
+        AgreementOne.restore(jdbc, runtimeService, agreements, forms);
     }
 
     @Test
@@ -130,7 +124,7 @@ class CatalogueFormsIT {
         WebDriver driver = browser.driver();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         String title = "One-pager for operations " + UUID.randomUUID().toString().substring(0, 6);
-        signIn(driver, wait, "sam");
+        browser.signInToTasklist(port, "sam");
         click(wait, By.cssSelector(".start-process-action a"));
         click(wait, By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Content request']"));
         field(wait, "Field_Title").sendKeys(title);
@@ -150,7 +144,7 @@ class CatalogueFormsIT {
 
         // mona opens the proposal form: it says what is in force, the new persona and its pains written as typed.
         driver.manage().deleteAllCookies();
-        signIn(driver, wait, "mona");
+        browser.signInToTasklist(port, "mona");
         click(wait, By.cssSelector(".start-process-action a"));
         click(wait, By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Agreement change']"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Operations leader"));
@@ -188,15 +182,6 @@ class CatalogueFormsIT {
         throw new AssertionError("no triage task for " + title);
     }
 
-    private void signIn(WebDriver driver, WebDriverWait wait, String user) {
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
-    }
 
     private static WebElement field(WebDriverWait wait, String componentId) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));

@@ -49,7 +49,7 @@ class ContentTasklistIT {
         String title = "Battlecard vs. competitor X " + UUID.randomUUID().toString().substring(0, 6);
         LocalDate neededBy = EngineClock.now().toLocalDate().plusDays(21);
 
-        signIn("sam");
+        browser.signInToTasklist(port, "sam");
         click(By.cssSelector(".start-process-action a"));
         click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='Content request']"));
         field("Field_Title").sendKeys(title);
@@ -80,7 +80,7 @@ class ContentTasklistIT {
 
         // cora sees it in her Tasklist, in the content queue.
         driver.manage().deleteAllCookies();
-        signIn("cora");
+        browser.signInToTasklist(port, "cora");
         click(By.xpath("//*[contains(@class,'task-filter')]//h4//a[contains(normalize-space(),'Content queue')]"));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Triage request"));
         // Opening the task shows the triage form with sam's request.
@@ -90,15 +90,6 @@ class ContentTasklistIT {
                 .contains("Prospects say competitor X is cheaper").contains("Accept with an agreed due date");
     }
 
-    private void signIn(String user) {
-        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = wait.until(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        name.sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(user);
-        driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
-    }
 
     private WebElement field(String componentId) {
         return wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[id$='" + componentId + "']")));

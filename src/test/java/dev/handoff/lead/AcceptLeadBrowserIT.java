@@ -45,7 +45,7 @@ class AcceptLeadBrowserIT {
         String number = created.path("number").asText();
         JsonNode task = Api.as(port, rep).get("/engine-rest/task?processInstanceBusinessKey=" + number).json().get(0);
 
-        signIn(rep);
+        browser.signInToTasklist(port, rep);
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.path("id").asText());
         browser.await(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Accept or reject this lead"));
         assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("Vera Vice", "Acme", number);
@@ -69,14 +69,4 @@ class AcceptLeadBrowserIT {
         assertThat(lead.path("stageReason").asText()).isEqualTo("accepted by " + rep);
     }
 
-    private void signIn(String user) {
-        browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        WebElement name = browser.await(ExpectedConditions.elementToBeClickable(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-        name.sendKeys(user);
-        browser.driver().findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"))
-                .sendKeys(user);
-        browser.driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        browser.await(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
-    }
 }

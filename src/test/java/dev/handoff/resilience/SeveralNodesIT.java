@@ -69,7 +69,10 @@ class SeveralNodesIT {
 
     /** What one simultaneous first start left in the database: everything once. */
     private static String firstStart(String url) {
-        long deployments = Resilience.count(url, "select count(*) from ACT_RE_DEPLOYMENT");
+        long deployments = Resilience.count(url, "select count(*) from ACT_RE_DEPLOYMENT where NAME_ = 'handoff'");
+        // The start forms redeployed to show agreement 1 (agreement/AgreementForms), by one node of the two.
+        long formDeployments = Resilience.count(url,
+                "select count(*) from ACT_RE_DEPLOYMENT where NAME_ = 'handoff-agreement'");
         long definitionsTwice = Resilience.count(url, "select count(*) from ACT_RE_PROCDEF where VERSION_ > 1");
         long decisionsTwice = Resilience.count(url, "select count(*) from ACT_RE_DECISION_DEF where VERSION_ > 1");
         long filters = Resilience.count(url, "select count(*) from ACT_RU_FILTER");
@@ -80,10 +83,12 @@ class SeveralNodesIT {
         long schemaLogs = Resilience.count(url, "select count(*) from ACT_GE_SCHEMA_LOG");
         long migrations = Resilience.count(url, "select count(*) from handoff_schema_history where success");
         assertThat(deployments).as("deployments").isEqualTo(1);
+        assertThat(formDeployments).as("start forms deployed for the agreement in force").isEqualTo(1);
         assertThat(definitionsTwice + decisionsTwice).as("models deployed twice").isZero();
         assertThat(myTasks).as("'My tasks' filters").isEqualTo(1);
         assertThat(users).as("users").isEqualTo(memberships);
-        String figure = "both up; deployments " + deployments + ", filters " + filters + ", authorizations "
+        String figure = "both up; deployments " + deployments + " and " + formDeployments + " of forms, filters "
+                + filters + ", authorizations "
                 + authorizations + ", users " + users + ", engine schema log entries " + schemaLogs
                 + ", Handoff migrations " + migrations;
         return figure;

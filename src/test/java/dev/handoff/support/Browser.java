@@ -16,12 +16,14 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -152,6 +154,16 @@ public final class Browser implements BeforeEachCallback, AfterEachCallback {
 
     public void open(String url) {
         driver().get(url);
+    }
+
+    /** Signs {@code user} (password as the demo's: the name) in to Tasklist and waits for its start button. */
+    public void signInToTasklist(int port, String user) {
+        open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        await(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
+        driver().findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(user);
+        driver().findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a")));
     }
 
     /**
