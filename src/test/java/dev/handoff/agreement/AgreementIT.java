@@ -131,18 +131,18 @@ class AgreementIT {
         // mark is on the proposing side: he may not sign it, neither way into the engine.
         assertThat(Api.as(port, "mark").get("/engine-rest/task/" + reviewTask).status()).isIn(403, 404);
         assertThat(Api.as(port, "mark").post("/engine-rest/task/" + reviewTask + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
+                Api.variables(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
         Api markSession = Api.webappSession(port, "mark");
         assertThat(markSession.post("/camunda/api/engine/engine/default/task/" + reviewTask + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
+                Api.variables(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19"))).status()).isEqualTo(403);
         assertThat(sally.post("/engine-rest/task/" + reviewTask + "/claim", Map.of("userId", "sally")).status())
                 .isEqualTo(204);
         Api.Response sentBack = sally.post("/engine-rest/task/" + reviewTask + "/submit-form",
-                form(Map.of("reviewDecision", "sendBack", "reviewComment", "Start on a Monday, and say the cost")));
+                Api.variables(Map.of("reviewDecision", "sendBack", "reviewComment", "Start on a Monday, and say the cost")));
         assertThat(sentBack.status()).as(sentBack.body()).isEqualTo(204);
 
         String revise = task(mona, process);
-        Api.Response revised = mona.post("/engine-rest/task/" + revise + "/submit-form", form(Map.of(
+        Api.Response revised = mona.post("/engine-rest/task/" + revise + "/submit-form", Api.variables(Map.of(
                 "mqlDefinitionVersion", v2, "effectiveFrom", "2031-05-19",
                 "summary", "Raise the engagement threshold to 45: one webinar MQL fewer a quarter")));
         assertThat(revised.status()).as(revised.body()).isEqualTo(204);
@@ -152,7 +152,7 @@ class AgreementIT {
         assertThat(sallySession.post("/camunda/api/engine/engine/default/task/" + again + "/claim",
                 Map.of("userId", "sally")).status()).isEqualTo(204);
         Api.Response signed = sallySession.post("/camunda/api/engine/engine/default/task/" + again + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19")));
+                Api.variables(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19")));
         assertThat(signed.status()).as(signed.body()).isEqualTo(204);
         JsonNode agreement = sally.get("/api/agreements/" + number).json();
         assertThat(agreement.path("status").asText()).isEqualTo("PROPOSED");
@@ -211,7 +211,7 @@ class AgreementIT {
         assertThat(Api.as(port, "cora").post("/api/agreements/proposals", body).status()).isEqualTo(403);
         assertThat(Api.as(port, "intake").post("/api/agreements/proposals", body).status()).isEqualTo(403);
         // The engine's own start: an SDR may not start the process on either way in.
-        Map<String, Object> start = form(Map.of("summary", "Fewer leads", "targetAcceptance", 0.5));
+        Map<String, Object> start = Api.variables(Map.of("summary", "Fewer leads", "targetAcceptance", 0.5));
         // (404: the engine does not even show an SDR the definition)
         assertThat(Api.as(port, "sam").post("/engine-rest/process-definition/key/agreement-change/start", start)
                 .status()).isIn(403, 404);
@@ -312,11 +312,6 @@ class AgreementIT {
         return tasks.get(0).path("id").asText();
     }
 
-    private static Map<String, Object> form(Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return Map.of("variables", variables);
-    }
 
     /** mql-definition.dmn with "Good fit, engaged" at 45 instead of 25, deployed as Camunda Modeler does. */
     private int deployFromModeler(Api user) throws IOException {

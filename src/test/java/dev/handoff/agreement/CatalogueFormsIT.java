@@ -9,7 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,7 +103,7 @@ class CatalogueFormsIT {
         assertThat(mark.post("/engine-rest/task/" + review + "/claim", Map.of("userId", "mark")).status())
                 .isEqualTo(204);
         Api.Response signed = mark.post("/engine-rest/task/" + review + "/submit-form",
-                form(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19")));
+                Api.variables(Map.of("reviewDecision", "accept", "effectiveFrom", "2031-05-19")));
         assertThat(signed.status()).as(signed.body()).isEqualTo(204);
         assertThat(personaOptions()).hasSize(4);
 
@@ -191,9 +191,4 @@ class CatalogueFormsIT {
         wait.until(ExpectedConditions.elementToBeClickable(by)).click();
     }
 
-    private static Map<String, Object> form(Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return Map.of("variables", variables);
-    }
 }

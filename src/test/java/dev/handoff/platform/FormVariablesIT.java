@@ -51,14 +51,14 @@ class FormVariablesIT {
         Object breachesBefore = taskService.getVariable(accept.getId(), "breachCount");
 
         Api.Response rest = Api.as(port, sdr).post("/engine-rest/task/" + accept.getId() + "/submit-form",
-                variables(Map.of("salDecision", "accept", "owner", "steve", "breachCount", 0)));
+                Api.variables(Map.of("salDecision", "accept", "owner", "steve", "breachCount", 0)));
         invalid(rest, "variables.owner", "variables.breachCount");
         assertThat(rest.json().path("errors").get(0).path("message").asText()).contains("salDecision");
         Api.Response webapps = Api.webappSession(port, sdr).post("/camunda/api/engine/engine/default/task/"
-                + accept.getId() + "/complete", variables(Map.of("salDecision", "accept", "owner", "steve")));
+                + accept.getId() + "/complete", Api.variables(Map.of("salDecision", "accept", "owner", "steve")));
         invalid(webapps, "variables.owner");
         Api.Response resolve = Api.as(port, sdr).post("/engine-rest/task/" + accept.getId() + "/resolve",
-                variables(Map.of("owner", "steve")));
+                Api.variables(Map.of("owner", "steve")));
         invalid(resolve, "variables.owner");
         // Nothing of it reached the engine: the task is open, the lead still the SDR's.
         assertThat(taskService.createTaskQuery().taskId(accept.getId()).count()).isOne();
@@ -67,7 +67,7 @@ class FormVariablesIT {
 
         // The form's own fields go through, as Tasklist sends them.
         Api.Response accepted = Api.as(port, sdr).post("/engine-rest/task/" + accept.getId() + "/submit-form",
-                variables(Map.of("salDecision", "accept")));
+                Api.variables(Map.of("salDecision", "accept")));
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(204);
     }
 
@@ -86,7 +86,7 @@ class FormVariablesIT {
             values.put("salDecision", "accept");
             List<String> strays = names.subList(i, Math.min(i + 3, names.size())).stream().distinct().toList();
             strays.forEach(n -> values.put(n, "x"));
-            Api.Response response = sdr.post("/engine-rest/task/" + accept.getId() + "/complete", variables(values));
+            Api.Response response = sdr.post("/engine-rest/task/" + accept.getId() + "/complete", Api.variables(values));
             List<String> named = response.status() == 400 ? response.json().path("errors").findValuesAsText("field")
                     : List.of();
             List<String> expected = strays.stream().map(n -> "variables." + n).toList();
@@ -104,18 +104,18 @@ class FormVariablesIT {
         Map<String, Object> values = new HashMap<>(Map.of("email", email, "source", "event", "owner", "sam",
                 "mqlVerdict", "MQL"));
         Api.Response started = Api.as(port, "dean").post(
-                "/engine-rest/process-definition/key/lead-lifecycle/submit-form", variables(values));
+                "/engine-rest/process-definition/key/lead-lifecycle/submit-form", Api.variables(values));
         invalid(started, "variables.owner", "variables.mqlVerdict");
         assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single())
                 .isZero();
         Api.Response start = Api.as(port, "sam").post("/engine-rest/process-definition/key/content-request/start",
-                variables(Map.of("requester", "sally")));
+                Api.variables(Map.of("requester", "sally")));
         invalid(start, "variables.requester");
 
         values.remove("owner");
         values.remove("mqlVerdict");
         Api.Response captured = Api.as(port, "dean").post(
-                "/engine-rest/process-definition/key/lead-lifecycle/submit-form", variables(values));
+                "/engine-rest/process-definition/key/lead-lifecycle/submit-form", Api.variables(values));
         assertThat(captured.status()).as(captured.body()).isEqualTo(200);
         assertThat(jdbc.sql("select count(*) from lead where email = ?").param(email).query(Long.class).single())
                 .isOne();
@@ -138,9 +138,4 @@ class FormVariablesIT {
         assertThat(errors.findValuesAsText("field")).as(response.body()).containsExactlyInAnyOrder(fields);
     }
 
-    private static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> variables = new LinkedHashMap<>();
-        values.forEach((k, v) -> variables.put(k, Map.of("value", v)));
-        return Map.of("variables", variables);
-    }
 }

@@ -1,5 +1,7 @@
 package dev.handoff.support;
 
+import java.util.Map;
+
 import java.net.CookieManager;
 import java.net.HttpCookie;
 import java.net.URI;
@@ -73,6 +75,13 @@ public final class Api {
 
     public static Api anonymous(int port) {
         return new Api("http://localhost:" + port, null);
+    }
+
+    /** A task completion's or start form's body, as the engine's REST API takes it: each value as {value: v}. */
+    public static Map<String, Object> variables(Map<String, ?> values) {
+        Map<String, Object> variables = new java.util.LinkedHashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        return Map.of("variables", variables);
     }
 
     public static Api as(int port, String user, String password) {
