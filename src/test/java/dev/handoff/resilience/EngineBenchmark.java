@@ -96,7 +96,14 @@ public final class EngineBenchmark {
                   <bpmn:timerEventDefinition><bpmn:timeDate>${dueAt}</bpmn:timeDate></bpmn:timerEventDefinition>
                 </bpmn:boundaryEvent>
                 <bpmn:sequenceFlow id="Flow_2" sourceRef="Task_Work" targetRef="Event_Done" />
-                <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_Due" targetRef="Event_Late" />
+                <bpmn:sequenceFlow id="Flow_3" sourceRef="Event_Due" targetRef="Task_Again" />
+                <bpmn:userTask id="Task_Again" name="Work again" camunda:assignee="admin" camunda:candidateGroups="sdr"
+                    camunda:dueDate="${dueAt}" />
+                <bpmn:boundaryEvent id="Event_DueAgain" attachedToRef="Task_Again">
+                  <bpmn:timerEventDefinition><bpmn:timeDate>${dueAt}</bpmn:timeDate></bpmn:timerEventDefinition>
+                </bpmn:boundaryEvent>
+                <bpmn:sequenceFlow id="Flow_4" sourceRef="Task_Again" targetRef="Event_Done" />
+                <bpmn:sequenceFlow id="Flow_5" sourceRef="Event_DueAgain" targetRef="Event_Late" />
                 <bpmn:endEvent id="Event_Done" />
                 <bpmn:endEvent id="Event_Late" />
               </bpmn:process>
@@ -384,19 +391,57 @@ public final class EngineBenchmark {
 
     // ---- breach storm ----
 
+    /**
+     * The peer first: as many raw-engine instances, whose boundary timers, made due at one instant, each move their
+     * instance on to a second user task with a timer of its own (what a breach does at the least: one task ends,
+     * another begins, with its clock). Then Handoff's breach storm on the same nodes, and the ratio of the two.
+     */
     private void storm(List<HandoffNode> nodes, int leads) throws Exception {
-        String breachJobs = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
-                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_AcceptSlaBreached')";
-        Set<String> before = new HashSet<>(strings(breachJobs));
+        double raw = rawStorm(nodes, leads);
+        double handoff = breachStorm(nodes, leads);
+        System.out.printf("  RATIO breaches/s / raw engine timers/s: %.2f   [%s]%n", handoff / raw, machine());
+    }
+
+    private double rawStorm(List<HandoffNode> nodes, int instances) throws Exception {
+        String timerJobs = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
+                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_Due')";
+        Set<String> before = new HashSet<>(strings(timerJobs));
         long created = System.nanoTime();
-        Slice posted = post(leads, 4);
-        System.out.printf("%nbreach storm on %d node(s): %d leads posted at 4 threads in %.1f s (%.1f/s, %d failed)"
-                + "%n", nodes.size(), posted.done(), (System.nanoTime() - created) / 1e9, posted.rate(), posted.failed());
-        List<String> jobs = new ArrayList<>(strings(breachJobs));
+        Slice started = post(Kind.RAW_START, instances, 4);
+        System.out.printf("%nraw engine timer storm on %d node(s): %d instances started at 4 threads in %.1f s "
+                + "(%.1f/s, %d failed)%n", nodes.size(), started.done(), (System.nanoTime() - created) / 1e9,
+                started.rate(), started.failed());
+        List<String> jobs = new ArrayList<>(strings(timerJobs));
         jobs.removeAll(before);
-        // Each node's job executor has done its part of the intake (routing runs in the request).
         HandoffNode.sleep(2_000);
         Timestamp due = new Timestamp(System.currentTimeMillis());
+        int made = makeDue(jobs, due);
+        long dueNanos = System.nanoTime();
+        long cpuBefore = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum();
+        String moved = "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' and CREATE_TIME_ >= ?";
+        long timeout = (settings.stormTimeout() > 0 ? settings.stormTimeout() : Math.max(300, made)) * 1_000_000_000L;
+        long count = 0;
+        while (System.nanoTime() - dueNanos < timeout) {
+            count = Resilience.count(jdbcUrl, moved, due);
+            if (count >= made) {
+                break;
+            }
+            HandoffNode.sleep(200);
+        }
+        List<Timestamp> at = timestamps("select CREATE_TIME_ from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' "
+                + "and CREATE_TIME_ >= ?", due);
+        double[] lateness = at.stream().mapToDouble(t -> (t.getTime() - due.getTime()) / 1000.0).sorted().toArray();
+        double last = lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+        long cpu = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum() - cpuBefore;
+        double rate = lateness.length / last;
+        System.out.printf("  %d raw timers made due at one instant; last handled after %.1f s: %.1f timers/s%n"
+                + "  lateness p50 %.1f s, p99 %.1f s; missed (not handled within %d s) %d; server CPU %.1f ms per timer"
+                + "   [%s]%n", made, last, rate, percentile(lateness, 50), percentile(lateness, 99),
+                timeout / 1_000_000_000L, made - count, cpu / 1e6 / Math.max(1, count), machine());
+        return rate;
+    }
+
+    private int makeDue(List<String> jobs, Timestamp due) throws SQLException {
         int made = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
                 PreparedStatement update = connection.prepareStatement(
@@ -412,6 +457,23 @@ public final class EngineBenchmark {
             }
             connection.commit();
         }
+        return made;
+    }
+
+    private double breachStorm(List<HandoffNode> nodes, int leads) throws Exception {
+        String breachJobs = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
+                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_AcceptSlaBreached')";
+        Set<String> before = new HashSet<>(strings(breachJobs));
+        long created = System.nanoTime();
+        Slice posted = post(Kind.INTAKE, leads, 4);
+        System.out.printf("%nbreach storm on %d node(s): %d leads posted at 4 threads in %.1f s (%.1f/s, %d failed)"
+                + "%n", nodes.size(), posted.done(), (System.nanoTime() - created) / 1e9, posted.rate(), posted.failed());
+        List<String> jobs = new ArrayList<>(strings(breachJobs));
+        jobs.removeAll(before);
+        // Each node's job executor has done its part of the intake (routing runs in the request).
+        HandoffNode.sleep(2_000);
+        Timestamp due = new Timestamp(System.currentTimeMillis());
+        int made = makeDue(jobs, due);
         long dueNanos = System.nanoTime();
         long cpuBefore = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum();
         String handled = "select count(distinct lead_id) from sla_breach where kind = 'ACCEPT' and breached_at >= ?";
@@ -442,11 +504,12 @@ public final class EngineBenchmark {
                 + "server CPU %.1f ms per breach   [%s]%n", made, firstAt < 0 ? Double.NaN : (firstAt - dueNanos) / 1e9, last,
                 lateness.length / last, percentile(lateness, 50), percentile(lateness, 99), timeout / 1_000_000_000L, made - count, doubled,
                 cpu / 1e6 / Math.max(1, count), machine());
+        return lateness.length / last;
     }
 
-    /** {@code leads} intake requests from {@code threads} clients. */
-    private Slice post(int leads, int threads) {
-        AtomicInteger left = new AtomicInteger(leads);
+    /** {@code calls} calls of one kind from {@code threads} clients. */
+    private Slice post(Kind kind, int calls, int threads) {
+        AtomicInteger left = new AtomicInteger(calls);
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
         long start = System.nanoTime();
@@ -454,7 +517,7 @@ public final class EngineBenchmark {
         for (int t = 0; t < threads; t++) {
             Thread worker = new Thread(() -> {
                 while (left.getAndDecrement() > 0) {
-                    if (call(Kind.INTAKE)) {
+                    if (call(kind)) {
                         done.incrementAndGet();
                     } else {
                         failed.incrementAndGet();
