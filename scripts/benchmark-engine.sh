@@ -1,7 +1,8 @@
 #!/bin/sh
 # Handoff against the engine it runs on, side by side in one run: raw engine start and start+complete through
 # /engine-rest against lead intake at 1, 2 and 4 client threads (rates, p50/p95/p99, server CPU per call), an SLA
-# breach storm, a CSV import until judged, start-up time and heap after a full GC, with cores and load average.
+# breach storm beside a storm of the raw peer's timers, a CSV import until judged, start-up time and heap after a
+# full GC, with cores and load average.
 #   scripts/benchmark-engine.sh [h2|postgres|jdbc:postgresql://host/db] [key=value ...]
 # Keys (defaults): slice=10 (s per slice) rounds=2 warmup=10 threads=1,2,4 storm=10000 import=10000
 #   grow= (e.g. 10000,100000: import up to that many leads, then measure intake again) nodes=1 (2: a second

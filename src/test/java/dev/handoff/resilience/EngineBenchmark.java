@@ -41,7 +41,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * Handoff against the engine it runs on, in one JVM and one database: the raw engine (a minimal process through
  * /engine-rest: start, one user task with a due date and a boundary timer, end) and Handoff's lead intake
  * (complete MQLs routed to an SDR with their SLA clocks) in interleaved slices at 1, 2 and 4 client threads; an
- * SLA breach storm (N breach timers made due at one instant); a CSV import until every lead is judged; start-up
+ * SLA breach storm (N breach timers made due at one instant) after as many of the raw peer's timers (each moves
+ * its instance on to a second user task with a timer of its own); a CSV import until every lead is judged; start-up
  * time, heap after a full GC, and whether intake holds as the database grows. The machine's cores and load are
  * printed beside every figure: on a shared machine, read the ratios.
  * <p>
