@@ -57,7 +57,7 @@ class LeadEventsIT {
     /**
      * The acceptance's hundred leads on the embedded default; on PostgreSQL, whose outbox claims rows differently
      * ({@code FOR UPDATE SKIP LOCKED}), a quarter of them: the same paths and checks in a quarter of the time
-     * (the hundred take two minutes per database, and the suite has a time budget).
+     * (the hundred take about 45 s of walking per database, and the suite has a time budget).
      */
     static final int LEADS = TestDatabase.name().equals("postgres") ? 25 : 100;
 
