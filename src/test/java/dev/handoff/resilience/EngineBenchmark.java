@@ -418,29 +418,62 @@ public final class EngineBenchmark {
         HandoffNode.sleep(2_000);
         Timestamp due = new Timestamp(System.currentTimeMillis());
         int made = makeDue(jobs, due);
+        Handled handled = awaitHandled(nodes, due, made,
+                "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' and CREATE_TIME_ >= ?",
+                "select CREATE_TIME_ from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' and CREATE_TIME_ >= ?");
+        System.out.printf("  %d raw timers made due at one instant; last handled after %.1f s: %.1f timers/s%n"
+                + "  lateness p50 %.1f s, p99 %.1f s; missed (not handled within %d s) %d; server CPU %.1f ms per timer"
+                + "   [%s]%n", made, handled.last(), handled.rate(), handled.percentile(50), handled.percentile(99),
+                handled.timeoutSeconds(), made - handled.count(), handled.cpuMillisEach(), machine());
+        return handled.rate();
+    }
+
+    /** What a storm left: how many were handled, how late each was, and the nodes' CPU while it lasted. */
+    private record Handled(long count, double firstSeconds, double[] lateness, long cpuNanos, long timeoutSeconds) {
+
+        double last() {
+            return lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+        }
+
+        double rate() {
+            return lateness.length / last();
+        }
+
+        double percentile(int p) {
+            return EngineBenchmark.percentile(lateness, p);
+        }
+
+        double cpuMillisEach() {
+            return cpuNanos / 1e6 / Math.max(1, count);
+        }
+    }
+
+    /**
+     * Waits until {@code made} are handled ({@code countSql}, with the due instant as its parameter) or the
+     * patience is spent: storm-timeout seconds, by default a second each (at least 5 minutes); whatever is not
+     * handled by then counts as missed. {@code timesSql} gives the moment each was handled.
+     */
+    private Handled awaitHandled(List<HandoffNode> nodes, Timestamp due, int made, String countSql, String timesSql)
+            throws SQLException {
         long dueNanos = System.nanoTime();
         long cpuBefore = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum();
-        String moved = "select count(*) from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' and CREATE_TIME_ >= ?";
-        long timeout = (settings.stormTimeout() > 0 ? settings.stormTimeout() : Math.max(300, made)) * 1_000_000_000L;
+        long timeout = settings.stormTimeout() > 0 ? settings.stormTimeout() : Math.max(300, made);
         long count = 0;
-        while (System.nanoTime() - dueNanos < timeout) {
-            count = Resilience.count(jdbcUrl, moved, due);
+        long firstAt = -1;
+        while (System.nanoTime() - dueNanos < timeout * 1_000_000_000L) {
+            count = Resilience.count(jdbcUrl, countSql, due);
+            if (count > 0 && firstAt < 0) {
+                firstAt = System.nanoTime();
+            }
             if (count >= made) {
                 break;
             }
             HandoffNode.sleep(200);
         }
-        List<Timestamp> at = timestamps("select CREATE_TIME_ from ACT_RU_TASK where TASK_DEF_KEY_ = 'Task_Again' "
-                + "and CREATE_TIME_ >= ?", due);
-        double[] lateness = at.stream().mapToDouble(t -> (t.getTime() - due.getTime()) / 1000.0).sorted().toArray();
-        double last = lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+        double[] lateness = timestamps(timesSql, due).stream()
+                .mapToDouble(t -> (t.getTime() - due.getTime()) / 1000.0).sorted().toArray();
         long cpu = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum() - cpuBefore;
-        double rate = lateness.length / last;
-        System.out.printf("  %d raw timers made due at one instant; last handled after %.1f s: %.1f timers/s%n"
-                + "  lateness p50 %.1f s, p99 %.1f s; missed (not handled within %d s) %d; server CPU %.1f ms per timer"
-                + "   [%s]%n", made, last, rate, percentile(lateness, 50), percentile(lateness, 99),
-                timeout / 1_000_000_000L, made - count, cpu / 1e6 / Math.max(1, count), machine());
-        return rate;
+        return new Handled(count, firstAt < 0 ? Double.NaN : (firstAt - dueNanos) / 1e9, lateness, cpu, timeout);
     }
 
     private int makeDue(List<String> jobs, Timestamp due) throws SQLException {
@@ -476,37 +509,17 @@ public final class EngineBenchmark {
         HandoffNode.sleep(2_000);
         Timestamp due = new Timestamp(System.currentTimeMillis());
         int made = makeDue(jobs, due);
-        long dueNanos = System.nanoTime();
-        long cpuBefore = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum();
-        String handled = "select count(distinct lead_id) from sla_breach where kind = 'ACCEPT' and breached_at >= ?";
-        // Patience: storm-timeout seconds, by default a second per breach (at least 5 minutes); whatever is not
-        // handled by then counts as missed.
-        long timeout = (settings.stormTimeout() > 0 ? settings.stormTimeout() : Math.max(300, made)) * 1_000_000_000L;
-        long count = 0;
-        long firstAt = -1;
-        while (System.nanoTime() - dueNanos < timeout) {
-            count = Resilience.count(jdbcUrl, handled, due);
-            if (count > 0 && firstAt < 0) {
-                firstAt = System.nanoTime();
-            }
-            if (count >= made) {
-                break;
-            }
-            HandoffNode.sleep(200);
-        }
-        List<Timestamp> at = timestamps("select max(breached_at) from sla_breach where kind = 'ACCEPT' "
-                + "and breached_at >= ? group by lead_id", due);
-        double[] lateness = at.stream().mapToDouble(t -> (t.getTime() - due.getTime()) / 1000.0).sorted().toArray();
-        double last = lateness.length == 0 ? Double.NaN : lateness[lateness.length - 1];
+        Handled handled = awaitHandled(nodes, due, made,
+                "select count(distinct lead_id) from sla_breach where kind = 'ACCEPT' and breached_at >= ?",
+                "select max(breached_at) from sla_breach where kind = 'ACCEPT' and breached_at >= ? group by lead_id");
         long doubled = Resilience.count(jdbcUrl, "select count(*) from (select lead_id from sla_breach where "
                 + "kind = 'ACCEPT' and breached_at >= ? group by lead_id having count(*) > 1) twice", due);
-        long cpu = nodes.stream().mapToLong(EngineBenchmark::cpuNanos).sum() - cpuBefore;
         System.out.printf("  %d breach timers made due at one instant; first handled after %.1f s, last after %.1f s: "
                 + "%.1f breaches/s%n  lateness p50 %.1f s, p99 %.1f s; missed (not handled within %d s) %d, doubled %d; "
-                + "server CPU %.1f ms per breach   [%s]%n", made, firstAt < 0 ? Double.NaN : (firstAt - dueNanos) / 1e9, last,
-                lateness.length / last, percentile(lateness, 50), percentile(lateness, 99), timeout / 1_000_000_000L, made - count, doubled,
-                cpu / 1e6 / Math.max(1, count), machine());
-        return lateness.length / last;
+                + "server CPU %.1f ms per breach   [%s]%n", made, handled.firstSeconds(), handled.last(),
+                handled.rate(), handled.percentile(50), handled.percentile(99), handled.timeoutSeconds(),
+                made - handled.count(), doubled, handled.cpuMillisEach(), machine());
+        return handled.rate();
     }
 
     /** {@code calls} calls of one kind from {@code threads} clients. */
