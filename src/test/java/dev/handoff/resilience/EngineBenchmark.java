@@ -405,17 +405,8 @@ public final class EngineBenchmark {
     }
 
     private double rawStorm(List<HandoffNode> nodes, int instances) throws Exception {
-        String timerJobs = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
-                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_Due')";
-        Set<String> before = new HashSet<>(strings(timerJobs));
-        long created = System.nanoTime();
-        Slice started = post(Kind.RAW_START, instances, 4);
-        System.out.printf("%nraw engine timer storm on %d node(s): %d instances started at 4 threads in %.1f s "
-                + "(%.1f/s, %d failed)%n", nodes.size(), started.done(), (System.nanoTime() - created) / 1e9,
-                started.rate(), started.failed());
-        List<String> jobs = new ArrayList<>(strings(timerJobs));
-        jobs.removeAll(before);
-        HandoffNode.sleep(2_000);
+        List<String> jobs = timersCreatedBy(Kind.RAW_START, instances, "Event_Due",
+                "raw engine timer storm on " + nodes.size() + " node(s)", "instances started");
         Timestamp due = new Timestamp(System.currentTimeMillis());
         int made = makeDue(jobs, due);
         Handled handled = awaitHandled(nodes, due, made,
@@ -476,6 +467,23 @@ public final class EngineBenchmark {
         return new Handled(count, firstAt < 0 ? Double.NaN : (firstAt - dueNanos) / 1e9, lateness, cpu, timeout);
     }
 
+    /** Makes {@code calls} calls of one kind at 4 threads; returns the timer jobs of {@code activityId} they made. */
+    private List<String> timersCreatedBy(Kind kind, int calls, String activityId, String storm, String made)
+            throws SQLException {
+        String timers = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
+                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = '" + activityId + "')";
+        Set<String> before = new HashSet<>(strings(timers));
+        long created = System.nanoTime();
+        Slice slice = post(kind, calls, 4);
+        System.out.printf("%n%s: %d %s at 4 threads in %.1f s (%.1f/s, %d failed)%n", storm, slice.done(), made,
+                (System.nanoTime() - created) / 1e9, slice.rate(), slice.failed());
+        List<String> jobs = new ArrayList<>(strings(timers));
+        jobs.removeAll(before);
+        // Each node's job executor has done its part of the calls (a lead's routing runs in the request).
+        HandoffNode.sleep(2_000);
+        return jobs;
+    }
+
     private int makeDue(List<String> jobs, Timestamp due) throws SQLException {
         int made = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, jdbcUser, "");
@@ -496,17 +504,8 @@ public final class EngineBenchmark {
     }
 
     private double breachStorm(List<HandoffNode> nodes, int leads) throws Exception {
-        String breachJobs = "select ID_ from ACT_RU_JOB where JOB_DEF_ID_ in "
-                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_AcceptSlaBreached')";
-        Set<String> before = new HashSet<>(strings(breachJobs));
-        long created = System.nanoTime();
-        Slice posted = post(Kind.INTAKE, leads, 4);
-        System.out.printf("%nbreach storm on %d node(s): %d leads posted at 4 threads in %.1f s (%.1f/s, %d failed)"
-                + "%n", nodes.size(), posted.done(), (System.nanoTime() - created) / 1e9, posted.rate(), posted.failed());
-        List<String> jobs = new ArrayList<>(strings(breachJobs));
-        jobs.removeAll(before);
-        // Each node's job executor has done its part of the intake (routing runs in the request).
-        HandoffNode.sleep(2_000);
+        List<String> jobs = timersCreatedBy(Kind.INTAKE, leads, "Event_AcceptSlaBreached",
+                "breach storm on " + nodes.size() + " node(s)", "leads posted");
         Timestamp due = new Timestamp(System.currentTimeMillis());
         int made = makeDue(jobs, due);
         Handled handled = awaitHandled(nodes, due, made,
