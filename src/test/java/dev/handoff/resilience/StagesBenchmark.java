@@ -23,7 +23,8 @@ import dev.handoff.support.HandoffNode;
  * The peer of this build is either this build with lead-lifecycle's last single-plane version (before the split,
  * the upgrade test's) deployed as the latest ({@code model}: only the model differs), or an earlier build's jar.
  * Beside each time it prints the server CPU per lead (the node JVM's CPU time over the slice, every thread),
- * which a busy machine disturbs far less than the time. The machine is shared: read the ratios. Run with
+ * which a busy machine disturbs far less than the time. Last, on each node in turn, every lead still waiting for
+ * its SDR breaches at once (server CPU per breach). The machine is shared: read the ratios. Run with
  * {@code scripts/stages-benchmark.sh}.
  */
 public final class StagesBenchmark {
@@ -43,6 +44,11 @@ public final class StagesBenchmark {
         // Spring arguments for both nodes, e.g. -Dbench.args=--camunda.bpm.history-level=activity
         String[] nodeArguments = System.getProperty("bench.args", "").isBlank() ? new String[0]
                 : System.getProperty("bench.args").trim().split("\\s+");
+        // AUTO_SERVER: each node opens its file embedded; this JVM makes the breach timers due through its server.
+        List<String> withServer = new ArrayList<>(List.of(nodeArguments));
+        withServer.add("--spring.datasource.url=jdbc:h2:file:./data/handoff;WRITE_DELAY=0;LOCK_TIMEOUT=10000;"
+                + "AUTO_SERVER=TRUE");
+        nodeArguments = withServer.toArray(String[]::new);
         HandoffNode singleNode = Resilience.h2Node("bench-single-plane", work.resolve("single"), nodeArguments);
         try (HandoffNode single = sameBuild ? singleNode : singleNode.withJar(Path.of(args[0]));
                 HandoffNode stages = Resilience.h2Node("bench-stages", work.resolve("stages"), nodeArguments)) {
@@ -85,6 +91,47 @@ public final class StagesBenchmark {
                         cpuMillisPerLead(stageSlices) / cpuMillisPerLead(singleSlices),
                         (double) stagePaths.size() / singlePaths.size());
             }
+            double singleBreach = breaches(single, work.resolve("single"));
+            double stageBreach = breaches(stages, work.resolve("stages"));
+            System.out.printf("breaches, ratio stages / single plane: server CPU per breach %.2f%n",
+                    stageBreach / singleBreach);
+        }
+    }
+
+    /**
+     * Every lead of the slices that still waits for its SDR's decision breaches at once: their acceptance timers
+     * are made due together, and each lead is rerouted to another SDR with a fresh SLA (in the stages, out of its
+     * sales-acceptance stage and into a new one). One node at a time; returns the server CPU per breach.
+     */
+    private static double breaches(HandoffNode node, Path workDir) {
+        String url = "jdbc:h2:file:" + workDir.resolve("data/handoff").toAbsolutePath() + ";AUTO_SERVER=TRUE";
+        java.sql.Timestamp due = new java.sql.Timestamp(System.currentTimeMillis());
+        long cpuBefore = cpuNanos(node);
+        long start = System.nanoTime();
+        int made = Resilience.update(url, "update ACT_RU_JOB set DUEDATE_ = ? where JOB_DEF_ID_ in "
+                + "(select ID_ from ACT_RU_JOBDEF where ACT_ID_ = 'Event_AcceptSlaBreached')", due);
+        String handled = "select count(distinct lead_id) from sla_breach where kind = 'ACCEPT' and breached_at >= ?";
+        long count = 0;
+        while (System.nanoTime() - start < Duration.ofSeconds(Math.max(300, made)).toNanos()) {
+            count = Resilience.count(url, handled, due);
+            if (count >= made) {
+                break;
+            }
+            HandoffNode.sleep(200);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMillis = (cpuNanos(node) - cpuBefore) / 1e6 / Math.max(1, count);
+        System.out.printf("breaches  %-18s %d due at once, %d handled in %.1f s (%.1f/s), server CPU %4.0f ms per "
+                + "breach, load %s%n", node.name(), made, count, seconds, count / seconds, cpuMillis,
+                readLoad());
+        return cpuMillis;
+    }
+
+    private static String readLoad() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14);
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
