@@ -1,5 +1,6 @@
 #!/bin/sh
-# What the stage processes cost a lead's intake and full path, two JVMs side by side in interleaved slices.
+# What the stage processes cost a lead's intake and full path, two JVMs side by side in interleaved slices, and
+# then a breach of every lead still waiting for its SDR, on each JVM in turn (server CPU per breach).
 #   scripts/stages-benchmark.sh [slices] [slice-millis] [model|before-commit]
 # model (the default): both nodes run this checkout, one with lead-lifecycle's last single-plane version
 #   deployed as the latest: only the model differs, so the ratio is what the call activities cost.
