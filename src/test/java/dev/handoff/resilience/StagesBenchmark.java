@@ -75,7 +75,7 @@ public final class StagesBenchmark {
                         System.out.printf("%-9s slice %d %-18s %6.2f leads/s, p50 %5d ms, server CPU %4.0f ms per "
                                 + "lead, load %s%n", what, i + 1, node.name(), slice.paths().size() * 1000.0
                                 / sliceMillis, p50(slice.paths(), intakeOnly), cpuMillisPerLead(List.of(slice)),
-                                Files.readString(Path.of("/proc/loadavg")).substring(0, 14));
+                                readLoad());
                     }
                 }
                 List<FullPath> singlePaths = singleSlices.stream().flatMap(x -> x.paths().stream()).toList();
